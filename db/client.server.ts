@@ -1,0 +1,40 @@
+// The one SQLite connection of the process: opened with its pragmas, migrated on first use.
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export function databasePath(): string {
+  return resolve(process.env.DATABASE_PATH ?? "./data/tierpool.db");
+}
+
+/** Opens (creating if needed) and migrates a database file. Migrations are read from ./db/migrations. */
+export function openDatabase(path: string): Db {
+  mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: resolve(process.env.MIGRATIONS_PATH ?? "./db/migrations") });
+  return db as Db;
+}
+
+let current: Db | undefined;
+
+/** The process-wide connection, opened at DATABASE_PATH on first use. */
+export function getDb(): Db {
+  current ??= openDatabase(databasePath());
+  return current;
+}
+
+/** Runs `work` in one write transaction (BEGIN IMMEDIATE, so concurrent writers queue, not fail). */
+export function inTransaction<T>(work: (db: Db) => T): T {
+  const db = getDb();
+  return db.$client.transaction(() => work(db)).immediate();
+}

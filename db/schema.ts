@@ -1,0 +1,7 @@
+// The whole database schema, one module per aggregate under db/schema/.
+export * from "./schema/parties";
+export * from "./schema/accounts";
+export * from "./schema/programs";
+export * from "./schema/reports";
+export * from "./schema/ledger";
+export * from "./schema/audit";

@@ -1,0 +1,135 @@
+// Supplier reports: uploaded versions, their lines and problems, customer aliases, background jobs.
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { members, now, suppliers } from "./parties";
+import { users } from "./accounts";
+
+export const REPORT_STATUSES = [
+  "queued",
+  "processing",
+  "active",
+  "superseded",
+  "rejected",
+  "failed",
+] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    supplierId: integer("supplier_id")
+      .notNull()
+      .references(() => suppliers.id),
+    period: text("period").notNull(),
+    version: integer("version").notNull(),
+    status: text("status", { enum: REPORT_STATUSES }).notNull(),
+    fileName: text("file_name").notNull(),
+    fileSha256: text("file_sha256").notNull(),
+    fileSize: integer("file_size").notNull(),
+    storedPath: text("stored_path").notNull(),
+    format: text("format"),
+    rows: integer("rows").notNull().default(0),
+    linesCount: integer("lines_count").notNull().default(0),
+    errorsCount: integer("errors_count").notNull().default(0),
+    warningsCount: integer("warnings_count").notNull().default(0),
+    totals: text("totals", { mode: "json" }).$type<Record<string, number>>().notNull().default({}),
+    message: text("message"),
+    uploadedBy: integer("uploaded_by").references(() => users.id),
+    uploadedAt: text("uploaded_at").notNull().default(now),
+    processedAt: text("processed_at"),
+  },
+  (t) => [
+    index("reports_supplier_period").on(t.supplierId, t.period),
+    index("reports_supplier_sha").on(t.supplierId, t.fileSha256),
+    index("reports_status").on(t.status),
+  ],
+);
+
+export const reportProblems = sqliteTable(
+  "report_problems",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    sheet: text("sheet").notNull(),
+    row: integer("row").notNull(),
+    column: text("column").notNull(),
+    severity: text("severity", { enum: ["error", "warning"] }).notNull(),
+    code: text("code").notNull(),
+    message: text("message").notNull(),
+  },
+  (t) => [index("report_problems_report").on(t.reportId)],
+);
+
+/**
+ * One sales line. `memberId` is the match (tax id, then alias) kept current when aliases or
+ * members change; `duplicateStatus` 'held' keeps a cross-report duplicate out until accepted.
+ */
+export const reportLines = sqliteTable(
+  "report_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    supplierId: integer("supplier_id")
+      .notNull()
+      .references(() => suppliers.id),
+    sheet: text("sheet").notNull(),
+    row: integer("row").notNull(),
+    invoiceDate: text("invoice_date").notNull(),
+    invoiceNumber: text("invoice_number").notNull(),
+    customerKey: text("customer_key").notNull(),
+    customerName: text("customer_name"),
+    sku: text("sku"),
+    category: text("category"),
+    quantity: integer("quantity"),
+    amountMinor: integer("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    memberId: integer("member_id").references(() => members.id),
+    duplicateStatus: text("duplicate_status", { enum: ["held", "accepted"] }),
+  },
+  (t) => [
+    index("report_lines_report").on(t.reportId),
+    index("report_lines_supplier_key").on(t.supplierId, t.customerKey),
+    index("report_lines_member").on(t.memberId),
+    index("report_lines_dup").on(t.supplierId, t.invoiceNumber),
+  ],
+);
+
+/** Admin-made match of a supplier's customer key: to a member, or "not a member". */
+export const aliases = sqliteTable(
+  "aliases",
+  {
+    supplierId: integer("supplier_id")
+      .notNull()
+      .references(() => suppliers.id),
+    customerKey: text("customer_key").notNull(),
+    memberId: integer("member_id").references(() => members.id),
+    notMember: integer("not_member", { mode: "boolean" }).notNull().default(false),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.supplierId, t.customerKey] })],
+);
+
+export const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
+
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(),
+    reportId: integer("report_id").references(() => reports.id),
+    status: text("status", { enum: JOB_STATUSES }).notNull().default("queued"),
+    rowsRead: integer("rows_read").notNull().default(0),
+    progress: integer("progress_permille").notNull().default(0),
+    message: text("message"),
+    createdAt: text("created_at").notNull().default(now),
+    startedAt: text("started_at"),
+    finishedAt: text("finished_at"),
+  },
+  (t) => [index("jobs_status").on(t.status)],
+);
+
