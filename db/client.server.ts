@@ -4,6 +4,8 @@ import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { count } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -37,4 +39,9 @@ export function getDb(): Db {
 export function inTransaction<T>(work: (db: Db) => T): T {
   const db = getDb();
   return db.$client.transaction(() => work(db)).immediate();
+}
+
+/** Number of rows of a table. */
+export function countRows(table: SQLiteTable): number {
+  return getDb().select({ n: count() }).from(table).get()?.n ?? 0;
 }

@@ -1,0 +1,55 @@
+// Receiving a multipart upload: the file streams to a temp file, refused past a size limit.
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  unstable_composeUploadHandlers as composeUploadHandlers,
+  unstable_createFileUploadHandler as createFileUploadHandler,
+  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
+  unstable_parseMultipartFormData as parseMultipartFormData,
+  MaxPartSizeExceededError,
+  NodeOnDiskFile,
+} from "@remix-run/node";
+import { badRequest, HttpError } from "./errors.server";
+
+export type Upload = {
+  path: string;
+  name: string;
+  size: number;
+  fields: FormData;
+  remove: () => Promise<void>;
+};
+
+const MiB = 1024 * 1024;
+
+export async function receiveUpload(request: Request, maxBytes: number): Promise<Upload> {
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
+    throw badRequest("Send the file as multipart/form-data in a field named \"file\".");
+  }
+  const directory = join(tmpdir(), "tierpool-uploads");
+  mkdirSync(directory, { recursive: true });
+  const handler = composeUploadHandlers(
+    createFileUploadHandler({
+      directory,
+      maxPartSize: maxBytes,
+      avoidFileConflicts: false,
+      file: () => `${Date.now()}-${randomBytes(8).toString("hex")}.upload`,
+    }),
+    createMemoryUploadHandler({ maxPartSize: 64 * 1024 }),
+  );
+  let fields: FormData;
+  try {
+    fields = await parseMultipartFormData(request, handler);
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) {
+      throw new HttpError(413, "file_too_large", `The file is larger than ${Math.round(maxBytes / MiB)} MiB, the most we accept.`);
+    }
+    throw badRequest("The upload could not be read; please send it again.");
+  }
+  const file = fields.get("file");
+  if (!(file instanceof NodeOnDiskFile)) throw badRequest("Attach the file in a field named \"file\".");
+  const path = file.getFilePath();
+  return { path, name: file.name, size: file.size, fields, remove: () => rm(path, { force: true }) };
+}

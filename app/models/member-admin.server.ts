@@ -1,0 +1,48 @@
+// Member changes made by an admin: validated, one transaction, audited.
+import { z } from "zod";
+import { inTransaction } from "../../db/client.server";
+import { conflict } from "~/http/errors.server";
+import { memberInput } from "~/schemas/parties";
+import { findMemberByTaxId, updateMember, upsertMember, type Member } from "./members.server";
+import { recordAudit, type AuditActor } from "./audit.server";
+
+export function createMemberAsAdmin(actor: AuditActor, raw: unknown): Member {
+  const input = memberInput.parse(raw);
+  if (findMemberByTaxId(input.taxId)) {
+    throw conflict("member_exists", `A member with tax id ${input.taxId} already exists.`, [
+      { path: "taxId", message: "already belongs to another member" },
+    ]);
+  }
+  return inTransaction((db) => {
+    const { member } = upsertMember(db, input);
+    recordAudit(actor, "member.create", { type: "member", id: member.id }, { name: member.name });
+    return member;
+  });
+}
+
+export function editMemberAsAdmin(actor: AuditActor, id: number, raw: unknown): Member {
+  const input = memberInput.parse(raw);
+  const other = findMemberByTaxId(input.taxId);
+  if (other && other.id !== id) {
+    throw conflict("member_exists", `Tax id ${input.taxId} belongs to ${other.name}.`, [
+      { path: "taxId", message: "already belongs to another member" },
+    ]);
+  }
+  return inTransaction((db) => {
+    const member = updateMember(db, id, input);
+    recordAudit(actor, "member.update", { type: "member", id }, { ...input });
+    return member;
+  });
+}
+
+/** The API's upsert: one object or an array, all or nothing, results in the order given. */
+export function upsertMembersAsAdmin(actor: AuditActor, raws: unknown[]) {
+  const inputs = z.array(memberInput).parse(raws);
+  return inTransaction((db) =>
+    inputs.map((input) => {
+      const { member, created } = upsertMember(db, input);
+      recordAudit(actor, created ? "member.create" : "member.update", { type: "member", id: member.id }, { name: member.name });
+      return { member, created };
+    }),
+  );
+}

@@ -1,0 +1,85 @@
+// Member firms: listing at scale, upsert by normalized tax id, and keeping line matches current.
+import { and, asc, desc, eq, isNull, like, or, sql, type SQL } from "drizzle-orm";
+import { getDb, type Db } from "../../db/client.server";
+import { members, reportLines } from "../../db/schema";
+import { normalizeCustomerKey } from "../../imports/values";
+import type { MemberInput } from "~/schemas/parties";
+
+export type Member = typeof members.$inferSelect;
+
+export const MEMBER_SORTS = ["name", "taxId", "country", "joinedOn", "id"] as const;
+export type MemberQuery = {
+  q?: string;
+  country?: string;
+  sort?: (typeof MEMBER_SORTS)[number];
+  dir?: "asc" | "desc";
+  page: number;
+  pageSize: number;
+};
+
+export function listMembers(query: MemberQuery) {
+  const db = getDb();
+  const where: SQL[] = [];
+  if (query.q) {
+    const q = `%${query.q}%`;
+    where.push(or(like(members.name, q), like(members.taxIdNormalized, `%${normalizeCustomerKey(query.q)}%`))!);
+  }
+  if (query.country) where.push(eq(members.country, query.country.toUpperCase()));
+  const cond = where.length ? and(...where) : undefined;
+  const column = members[query.sort ?? "name"];
+  const rows = db
+    .select()
+    .from(members)
+    .where(cond)
+    .orderBy(query.dir === "desc" ? desc(column) : asc(column), asc(members.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(members).where(cond).get()?.n ?? 0;
+  return { rows, total };
+}
+
+export function getMember(id: number): Member | undefined {
+  return getDb().select().from(members).where(eq(members.id, id)).get();
+}
+
+export function allMemberNames(limit = 500) {
+  return getDb().select({ id: members.id, name: members.name }).from(members).orderBy(asc(members.name)).limit(limit).all();
+}
+
+export function findMemberByTaxId(taxId: string): Member | undefined {
+  return getDb().select().from(members).where(eq(members.taxIdNormalized, normalizeCustomerKey(taxId))).get();
+}
+
+/** Creates or updates the member with this tax id; returns it and whether it was new. */
+export function upsertMember(db: Db, input: MemberInput): { member: Member; created: boolean } {
+  const taxIdNormalized = normalizeCustomerKey(input.taxId);
+  const existing = db.select().from(members).where(eq(members.taxIdNormalized, taxIdNormalized)).get();
+  const values = { ...input, taxIdNormalized, updatedAt: new Date().toISOString() };
+  const member = existing
+    ? db.update(members).set(values).where(eq(members.id, existing.id)).returning().get()
+    : db.insert(members).values(values).returning().get();
+  if (!existing) matchLinesToNewMember(db, member);
+  return { member, created: !existing };
+}
+
+/** Updates a member by id; the tax id may change only to one no other member has. */
+export function updateMember(db: Db, id: number, input: MemberInput): Member {
+  const taxIdNormalized = normalizeCustomerKey(input.taxId);
+  const member = db
+    .update(members)
+    .set({ ...input, taxIdNormalized, updatedAt: new Date().toISOString() })
+    .where(eq(members.id, id))
+    .returning()
+    .get();
+  matchLinesToNewMember(db, member);
+  return member;
+}
+
+/** Lines carrying this member's tax id that were unmatched now count for it (SPEC 5, rule 1). */
+function matchLinesToNewMember(db: Db, member: Member) {
+  db.update(reportLines)
+    .set({ memberId: member.id })
+    .where(and(eq(reportLines.customerKey, member.taxIdNormalized), isNull(reportLines.memberId)))
+    .run();
+}

@@ -1,0 +1,57 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { authorize } from "~/auth/authorize.server";
+import { formFailure } from "~/http/forms.server";
+import { receiveUpload } from "~/http/upload.server";
+import { useI18n } from "~/i18n/context";
+import { importMembers, type MemberImportResult } from "~/models/member-import.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await authorize(request, { roles: ["admin"] });
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await authorize(request, { roles: ["admin"] });
+  try {
+    const upload = await receiveUpload(request, 5 * 1024 * 1024);
+    try {
+      return Response.json(await importMembers(actor, upload.path, upload.name));
+    } finally {
+      await upload.remove();
+    }
+  } catch (error) {
+    return formFailure(error, {});
+  }
+}
+
+export default function ImportMembers() {
+  const result = useActionData<MemberImportResult & { message?: string }>();
+  const busy = useNavigation().state === "submitting";
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t("members.import")}</h1>
+      <Form method="post" encType="multipart/form-data" className="toolbar">
+        <input type="file" name="file" accept=".xlsx" required aria-label="file" />
+        <button type="submit" disabled={busy}>{t("common.upload")}</button>
+      </Form>
+      {result?.message ? <p className="alert" role="alert">{result.message}</p> : null}
+      {result && !result.message ? (
+        <p className={result.problems.length ? "alert" : "notice"} role="status">
+          {t("members.importResult", { created: result.created, updated: result.updated, rejected: result.problems.length })}
+        </p>
+      ) : null}
+      {result?.problems?.length ? (
+        <table>
+          <thead><tr><th>Row</th><th>Column</th><th>Problem</th></tr></thead>
+          <tbody>
+            {result.problems.map((p, i) => (
+              <tr key={i}><td>{p.row}</td><td>{p.column}</td><td>{p.message}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { authorize } from "~/auth/authorize.server";
+import { allowMethods, apiRoute, readJson } from "~/http/api.server";
+import { badRequest } from "~/http/errors.server";
+import { pageParams } from "~/http/query.server";
+import { upsertMembersAsAdmin } from "~/models/member-admin.server";
+import { listMembers } from "~/models/members.server";
+
+export const loader = apiRoute(async ({ request }: LoaderFunctionArgs) => {
+  await authorize(request, { roles: ["admin"] });
+  const { url, page } = pageParams(request);
+  const pageSize = Math.min(1000, Number(url.searchParams.get("pageSize")) || 1000);
+  const { rows, total } = listMembers({ q: url.searchParams.get("q") ?? undefined, page, pageSize, sort: "id" });
+  return Response.json(rows, { headers: { "X-Total-Count": String(total) } });
+});
+
+/** Upsert by tax id: one object answers one object, an array answers the list in the order given. */
+export const action = apiRoute(async ({ request }: ActionFunctionArgs) => {
+  allowMethods(request, "POST");
+  const actor = await authorize(request, { roles: ["admin"] });
+  const body = await readJson(request);
+  if (Array.isArray(body) && body.length === 0) throw badRequest("The list of members is empty.");
+  const results = upsertMembersAsAdmin(actor, Array.isArray(body) ? body : [body]);
+  const anyCreated = results.some((r) => r.created);
+  const members = results.map((r) => r.member);
+  return Response.json(Array.isArray(body) ? members : members[0], { status: anyCreated ? 201 : 200 });
+});

@@ -1,0 +1,68 @@
+// Input schemas for members, suppliers, users and settings: shared by forms and the API.
+import { z } from "zod";
+
+export const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a real date");
+
+export const currencyCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((c) => Intl.supportedValuesOf("currency").includes(c), "is not a known currency code");
+
+const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
+
+export const memberInput = z
+  .object({
+    name: z.string().trim().min(1, "is required").max(200),
+    taxId: z.string().trim().min(1, "is required").max(40),
+    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "must be a two-letter country code"),
+    joinedOn: isoDate,
+    leftOn: z.preprocess(blankToNull, isoDate.nullable()).default(null),
+    bankName: z.preprocess(blankToNull, z.string().trim().max(100).nullable()).default(null),
+    bankAccount: z.preprocess(blankToNull, z.string().trim().max(60).nullable()).default(null),
+    bankHolder: z.preprocess(blankToNull, z.string().trim().max(200).nullable()).default(null),
+  })
+  .refine((m) => !m.leftOn || m.leftOn > m.joinedOn, {
+    message: "must be after the joining date",
+    path: ["leftOn"],
+  });
+export type MemberInput = z.infer<typeof memberInput>;
+
+export const supplierInput = z.object({
+  name: z.string().trim().min(1, "is required").max(200),
+  currency: currencyCode,
+  dateOrder: z.enum(["dmy", "mdy"]).default("dmy"),
+  language: z.enum(["en", "es", "pt-BR"]).default("es"),
+});
+export type SupplierInput = z.infer<typeof supplierInput>;
+
+export const email = z.string().trim().toLowerCase().email("is not an e-mail address").max(200);
+export const password = z.string().min(10, "must have at least 10 characters").max(200);
+
+export const userInput = z
+  .object({
+    email,
+    password,
+    name: z.string().trim().max(200).default(""),
+    role: z.enum(["admin", "supplier", "member"]),
+    supplierId: z.coerce.number().int().positive().optional(),
+    memberId: z.coerce.number().int().positive().optional(),
+  })
+  .superRefine((u, ctx) => {
+    if (u.role === "supplier" && !u.supplierId)
+      ctx.addIssue({ code: "custom", path: ["supplierId"], message: "is required for a supplier user" });
+    if (u.role === "member" && !u.memberId)
+      ctx.addIssue({ code: "custom", path: ["memberId"], message: "is required for a member user" });
+  });
+export type UserInput = z.infer<typeof userInput>;
+
+export const settingsInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  baseCurrency: currencyCode,
+  defaultFeeBps: z.coerce.number().int().min(0).max(10000),
+  fourEyes: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+});

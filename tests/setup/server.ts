@@ -1,0 +1,81 @@
+// Starts the built server (node server.js) on a free port with a fresh temp database.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const ADMIN = { email: "admin@test.example", password: "admin-password-1" };
+
+export type TestServer = {
+  url: string;
+  dbPath: string;
+  dir: string;
+  process: ChildProcess;
+  output: () => string;
+  stop: (opts?: { keepFiles?: boolean; signal?: NodeJS.Signals }) => Promise<void>;
+};
+
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => res(port));
+    });
+    srv.on("error", rej);
+  });
+}
+
+export async function startServer(
+  opts: { env?: Record<string, string>; dir?: string } = {},
+): Promise<TestServer> {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "tierpool-test-"));
+  const dbPath = join(dir, "tierpool.db");
+  const port = await freePort();
+  const child = spawn(process.execPath, ["server.js"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      PORT: String(port),
+      DATABASE_PATH: dbPath,
+      SESSION_SECRET: "test-secret",
+      DEMO: "0",
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      ...opts.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout!.on("data", (d) => (log += d));
+  child.stderr!.on("data", (d) => (log += d));
+  await new Promise<void>((res, rej) => {
+    const timer = setTimeout(() => rej(new Error(`server did not start:\n${log}`)), 90_000);
+    const check = () => {
+      if (log.includes("listening on")) {
+        clearTimeout(timer);
+        res();
+      }
+    };
+    child.stdout!.on("data", check);
+    child.on("exit", (code) => rej(new Error(`server exited with ${code}:\n${log}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dbPath,
+    dir,
+    process: child,
+    output: () => log,
+    stop: async ({ keepFiles = false, signal = "SIGTERM" } = {}) => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill(signal);
+        await exited;
+      }
+      if (!keepFiles) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
