@@ -12,6 +12,14 @@ app.disable("x-powered-by");
 app.use(compression());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
+// Remix aborts a cross-site document POST with a 500; answer it as what it is, a refused request (403).
+// The authorize helper checks Origin again for every session mutation, including data requests.
+app.use((req, res, next) => {
+  const origin = req.get("origin");
+  if (["GET", "HEAD"].includes(req.method) || req.path.startsWith("/api/") || !origin || origin === "null") return next();
+  if (new URL(origin).host === req.get("host")) return next();
+  res.status(403).type("text/plain").send("This form was sent from another site, so it was refused.");
+});
 app.all(
   "*",
   createRequestHandler({

@@ -1,6 +1,7 @@
 // Member changes made by an admin: validated, one transaction, audited.
 import { z } from "zod";
 import { inTransaction } from "../../db/client.server";
+import { normalizeCustomerKey } from "../../imports/values";
 import { conflict } from "~/http/errors.server";
 import { memberInput } from "~/schemas/parties";
 import { findMemberByTaxId, updateMember, upsertMember, type Member } from "./members.server";
@@ -37,7 +38,17 @@ export function editMemberAsAdmin(actor: AuditActor, id: number, raw: unknown): 
 
 /** The API's upsert: one object or an array, all or nothing, results in the order given. */
 export function upsertMembersAsAdmin(actor: AuditActor, raws: unknown[]) {
-  const inputs = z.array(memberInput).parse(raws);
+  const inputs = z
+    .array(memberInput)
+    .superRefine((list, ctx) => {
+      const seen = new Map<string, number>();
+      list.forEach((m, i) => {
+        const key = normalizeCustomerKey(m.taxId);
+        if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, "taxId"], message: `repeats the tax id of member ${seen.get(key)! + 1}` });
+        seen.set(key, i);
+      });
+    })
+    .parse(raws);
   return inTransaction((db) =>
     inputs.map((input) => {
       const { member, created } = upsertMember(db, input);

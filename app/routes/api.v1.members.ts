@@ -5,6 +5,7 @@ import { badRequest } from "~/http/errors.server";
 import { pageParams } from "~/http/query.server";
 import { upsertMembersAsAdmin } from "~/models/member-admin.server";
 import { listMembers } from "~/models/members.server";
+import { memberInput } from "~/schemas/parties";
 
 export const loader = apiRoute(async ({ request }: LoaderFunctionArgs) => {
   await authorize(request, { roles: ["admin"] });
@@ -20,7 +21,7 @@ export const action = apiRoute(async ({ request }: ActionFunctionArgs) => {
   const actor = await authorize(request, { roles: ["admin"] });
   const body = await readJson(request);
   if (Array.isArray(body) && body.length === 0) throw badRequest("The list of members is empty.");
-  const results = upsertMembersAsAdmin(actor, Array.isArray(body) ? body : [body]);
+  const results = upsertMembersAsAdmin(actor, Array.isArray(body) ? body : [memberInput.parse(body)]);
   const anyCreated = results.some((r) => r.created);
   const members = results.map((r) => r.member);
   return Response.json(Array.isArray(body) ? members : members[0], { status: anyCreated ? 201 : 200 });

@@ -63,6 +63,34 @@ export class BrowserSession {
   post = (path: string, form?: Record<string, string> | FormData, extra?: Record<string, string>) =>
     this.request("POST", path, form, extra);
 
+  /** Posts a form and reads the action's own JSON answer (Remix's `_data` request, as fetchers do). */
+  async action(path: string, routeId: string, form?: Record<string, string> | FormData, extra?: Record<string, string>) {
+    const sep = path.includes("?") ? "&" : "?";
+    const res = await this.post(`${path}${sep}_data=${encodeURIComponent(routeId)}`, form, extra);
+    const text = await res.text();
+    let body: Json = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* keep text */
+    }
+    return { status: res.status, body, headers: res.headers };
+  }
+
+  /** A loader's JSON (Remix's `_data` request). */
+  async data(path: string, routeId: string) {
+    const sep = path.includes("?") ? "&" : "?";
+    const res = await this.get(`${path}${sep}_data=${encodeURIComponent(routeId)}`);
+    const text = await res.text();
+    let body: Json = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* keep text */
+    }
+    return { status: res.status, body, headers: res.headers };
+  }
+
   async login(email: string, password: string) {
     const res = await this.post("/login", { email, password });
     if (res.status !== 302) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);

@@ -1,0 +1,53 @@
+// Admin-entered FX rates ("1 unit of line currency = rate units of program currency")
+// and the exact conversion of a line amount into the program currency (SPEC 3.1).
+import { DomainError } from "./errors";
+import { minorExponent, roundHalfAwayFromZero, toMinor, type Minor } from "./money";
+
+/** An exact rational rate: `num / den` units of the target currency per unit of the source. */
+export type Rate = { num: bigint; den: bigint };
+
+const RATE_PATTERN = /^(\d+)(?:\.(\d{1,8}))?$/;
+
+export function parseRate(text: string): Rate {
+  const match = RATE_PATTERN.exec(text.trim());
+  if (!match) {
+    throw new DomainError(
+      "fx_rate_invalid",
+      `"${text}" is not a valid FX rate: write a positive decimal with at most 8 decimal places, like 0.180196.`,
+      { rate: text },
+    );
+  }
+  const decimals = match[2] ?? "";
+  const rate = { num: BigInt(match[1] + decimals), den: 10n ** BigInt(decimals.length) };
+  if (rate.num === 0n) {
+    throw new DomainError("fx_rate_invalid", `The FX rate "${text}" must be greater than zero.`, {
+      rate: text,
+    });
+  }
+  return rate;
+}
+
+/**
+ * Converts one line amount exactly, then rounds it once: rounding per line (not per
+ * total) is what the spec asks, so a line's converted amount never depends on its neighbours.
+ */
+export function convertMinor(
+  amount: Minor,
+  fromCurrency: string,
+  toCurrency: string,
+  rate: Rate,
+): Minor {
+  if (rate.num <= 0n || rate.den <= 0n) {
+    throw new DomainError(
+      "fx_rate_invalid",
+      `The FX rate ${rate.num}/${rate.den} must be greater than zero.`,
+      {
+        from: fromCurrency,
+        to: toCurrency,
+      },
+    );
+  }
+  const fromScale = 10n ** BigInt(minorExponent(fromCurrency));
+  const toScale = 10n ** BigInt(minorExponent(toCurrency));
+  return toMinor(roundHalfAwayFromZero(BigInt(amount) * rate.num * toScale, rate.den * fromScale));
+}

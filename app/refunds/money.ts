@@ -1,0 +1,143 @@
+// Money, rates and calendar months as the engine holds them: integer minor units,
+// basis points, "YYYY-MM" months, and the one rounding rule (half away from zero).
+import { DomainError } from "./errors";
+
+/** An amount in integer minor units (cents) of its currency; always a safe integer. */
+export type Minor = number;
+/** A rate in basis points: 1 bp = 0.01 %. */
+export type Bps = number;
+/** A calendar month, "2026-03". */
+export type MonthKey = string;
+/** A calendar date, "2026-03-31". */
+export type IsoDate = string;
+export type MemberId = number;
+
+const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const DATE_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export function roundHalfAwayFromZero(num: bigint, den: bigint): bigint {
+  if (den === 0n) throw new RangeError("roundHalfAwayFromZero: division by zero");
+  const sign = num < 0n !== den < 0n ? -1n : 1n;
+  const n = num < 0n ? -num : num;
+  const d = den < 0n ? -den : den;
+  const quotient = n / d;
+  const rounded = 2n * (n % d) >= d ? quotient + 1n : quotient;
+  return sign * rounded;
+}
+
+/** Brings a BigInt result back to Minor, refusing what a number cannot hold exactly. */
+export function toMinor(value: bigint): Minor {
+  const result = Number(value);
+  if (!Number.isSafeInteger(result)) {
+    throw new DomainError(
+      "amount_out_of_range",
+      `The amount ${value} minor units is too large to hold exactly.`,
+      {
+        amount: value.toString(),
+      },
+    );
+  }
+  return result;
+}
+
+export function assertMinor(amount: Minor, what = "amount"): void {
+  if (!Number.isSafeInteger(amount)) {
+    throw new DomainError(
+      "amount_invalid",
+      `The ${what} ${amount} is not a whole number of minor units.`,
+      {
+        amount,
+      },
+    );
+  }
+}
+
+export function addMinor(a: Minor, b: Minor): Minor {
+  const sum = a + b;
+  if (!Number.isSafeInteger(sum)) return toMinor(BigInt(a) + BigInt(b));
+  return sum;
+}
+
+export function sumMinor(amounts: Iterable<Minor>): Minor {
+  let total = 0;
+  for (const amount of amounts) total = addMinor(total, amount);
+  return total;
+}
+
+export function applyBps(amount: Minor, bps: Bps): Minor {
+  return toMinor(roundHalfAwayFromZero(BigInt(amount) * BigInt(bps), 10_000n));
+}
+
+const exponents = new Map<string, number>();
+let supportedCurrencies: Set<string> | undefined;
+
+/** ISO 4217 minor-unit digits of a currency: USD 2, CLP 0, KWD 3. */
+export function minorExponent(currency: string): number {
+  const known = exponents.get(currency);
+  if (known !== undefined) return known;
+  supportedCurrencies ??= new Set(Intl.supportedValuesOf("currency"));
+  if (!supportedCurrencies.has(currency)) {
+    throw new DomainError(
+      "currency_unknown",
+      `"${currency}" is not a known ISO 4217 currency code.`,
+      { currency },
+    );
+  }
+  const format = new Intl.NumberFormat("en", { style: "currency", currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  exponents.set(currency, digits);
+  return digits;
+}
+
+export function assertMonthKey(month: string): asserts month is MonthKey {
+  if (!MONTH_PATTERN.test(month)) {
+    throw new DomainError("date_invalid", `"${month}" is not a month in the form YYYY-MM.`, {
+      month,
+    });
+  }
+}
+
+export function assertIsoDate(date: string): asserts date is IsoDate {
+  const match = DATE_PATTERN.exec(date);
+  if (!match || Number(match[3]) > daysInMonth(Number(match[1]), Number(match[2]))) {
+    throw new DomainError(
+      "date_invalid",
+      `"${date}" is not a calendar date in the form YYYY-MM-DD.`,
+      { date },
+    );
+  }
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+export function monthOf(isoDate: IsoDate): MonthKey {
+  assertIsoDate(isoDate);
+  return isoDate.slice(0, 7);
+}
+
+export function lastDayOfMonth(month: MonthKey): IsoDate {
+  assertMonthKey(month);
+  const days = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  return `${month}-${String(days).padStart(2, "0")}`;
+}
+
+export function nextMonth(month: MonthKey): MonthKey {
+  assertMonthKey(month);
+  const year = Number(month.slice(0, 4));
+  const index = Number(month.slice(5, 7));
+  if (index === 12) return `${String(year + 1).padStart(4, "0")}-01`;
+  return `${month.slice(0, 4)}-${String(index + 1).padStart(2, "0")}`;
+}
+
+/** Number of calendar months from `from` to `to`, both counted: 2026-01..2026-12 → 12. */
+export function monthsInclusive(from: MonthKey, to: MonthKey): number {
+  assertMonthKey(from);
+  assertMonthKey(to);
+  const ordinal = (m: MonthKey) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
+  return ordinal(to) - ordinal(from) + 1;
+}

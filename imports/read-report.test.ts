@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { readReport, type ReadReportOptions, type ReportSummary } from "./read-report";
+import { fixturePath, loadTruth, type TruthLine } from "./scenario-fixtures";
+import type { ParsedLine } from "./types";
+import { normalizeCustomerKey } from "./values";
+
+const truth = loadTruth();
+
+type Options = Omit<ReadReportOptions, "onLine" | "originalName">;
+const base: Options = {
+  dateOrder: "dmy",
+  defaultCurrency: "USD",
+  today: "2026-04-15",
+  period: "2026-03",
+};
+
+async function read(
+  path: string,
+  opts: Partial<ReadReportOptions> = {},
+): Promise<{ summary: ReportSummary; lines: ParsedLine[] }> {
+  const lines: ParsedLine[] = [];
+  const summary = await readReport(path, {
+    ...base,
+    originalName: path.split("/").pop() ?? path,
+    ...opts,
+    onLine: (line) => {
+      lines.push(line);
+    },
+  });
+  return { summary, lines };
+}
+
+/**
+ * Andes reports carry the supplier's customer account, not a tax id: the key is that account
+ * normalized like any customer key ("C-10007" → "C10007"), so aliases are matched normalized.
+ */
+function expectedLine(line: TruthLine) {
+  return {
+    invoiceDate: line.invoiceDate,
+    invoiceNumber: line.invoiceNumber,
+    customerKey: line.supplier === "andes" ? normalizeCustomerKey(line.account) : line.taxId,
+    customerName: line.customerName,
+    sku: line.sku,
+    category: line.category,
+    quantity: line.quantity,
+    amountMinor: line.amountMinor,
+    currency: line.currency,
+  };
+}
+
+function keyFields(line: ParsedLine) {
+  const {
+    invoiceDate,
+    invoiceNumber,
+    customerKey,
+    customerName,
+    sku,
+    category,
+    quantity,
+    amountMinor,
+    currency,
+  } = line;
+  return {
+    invoiceDate,
+    invoiceNumber,
+    customerKey,
+    customerName,
+    sku,
+    category,
+    quantity,
+    amountMinor,
+    currency,
+  };
+}
+
+const reports = truth.suppliers.flatMap((supplier) =>
+  Object.entries(supplier.reports).map(([month, file]) => ({
+    supplier,
+    month,
+    file,
+    lines: truth.lines.filter(
+      (line) => line.supplier === supplier.key && line.reportMonth === month,
+    ),
+  })),
+);
+const axion = truth.suppliers.find((s) => s.key === "axion")!;
+reports.push({
+  supplier: axion,
+  month: truth.correction.month,
+  file: truth.correction.file,
+  lines: truth.correction.lines,
+});
+
+describe("readReport on the Q1 scenario", () => {
+  it.each(reports.map((r) => [r.file, r] as const))(
+    "reads %s exactly as truth.json",
+    async (_file, report) => {
+      const { summary, lines } = await read(fixturePath(`scenario-q1/reports/${report.file}`), {
+        dateOrder: report.supplier.dateOrder,
+        defaultCurrency: report.supplier.currency,
+        period: report.month,
+      });
+      expect(lines.map(keyFields)).toEqual(report.lines.map(expectedLine));
+      expect(summary.rows).toBe(report.lines.length);
+      expect(summary.errorCount).toBe(0);
+      const expectedTotal = report.lines.reduce((sum, line) => sum + line.amountMinor, 0);
+      expect(summary.totalsByCurrency).toEqual({ [report.supplier.currency]: expectedTotal });
+      // Every warning is an invoice of an earlier month carried by this report.
+      const earlier = report.lines.filter(
+        (line) => !line.invoiceDate.startsWith(report.month),
+      ).length;
+      expect(summary.problems.map((p) => p.code)).toEqual(
+        new Array(earlier).fill("date_outside_period"),
+      );
+    },
+  );
+
+  it("describes where it found the columns", async () => {
+    const { summary } = await read(fixturePath("scenario-q1/reports/norte-2026-01.xlsx"), {
+      period: "2026-01",
+      defaultCurrency: "MXN",
+    });
+    expect(summary).toMatchObject({
+      format: "xlsx",
+      sheet: "Reporte",
+      headerRow: 4,
+      headers: [
+        "Fecha Factura",
+        "Folio",
+        "RFC Cliente",
+        "Razón Social",
+        "Código",
+        "Familia",
+        "Cantidad",
+        "Importe",
+        "Moneda",
+      ],
+      columns: {
+        invoiceDate: 0,
+        invoiceNumber: 1,
+        customerKey: 2,
+        customerName: 3,
+        sku: 4,
+        category: 5,
+        quantity: 6,
+        netAmount: 7,
+        currency: 8,
+      },
+      rows: 36,
+      lines: 36,
+      decimalSeparator: ".",
+      totalsByCurrency: { MXN: 196006079 }, // the file's own TOTAL row says $1,960,060.79
+    });
+    const paulista = await read(fixturePath("scenario-q1/reports/paulista-2026-01.csv"), {
+      period: "2026-01",
+      defaultCurrency: "BRL",
+    });
+    expect(paulista.summary).toMatchObject({
+      format: "csv",
+      sheet: "CSV",
+      headerRow: 1,
+      decimalSeparator: ",",
+    });
+  });
+
+  it("reports progress, ending at 1", async () => {
+    const calls: Array<[number, number]> = [];
+    await read(fixturePath("scenario-q1/reports/axion-2026-01.xlsx"), {
+      onProgress: (rows, fraction) => calls.push([rows, fraction]),
+    });
+    expect(calls.at(-1)).toEqual([55, 1]);
+  });
+});
