@@ -16,9 +16,18 @@ app.use(express.static("build/client", { maxAge: "1h" }));
 // The authorize helper checks Origin again for every session mutation, including data requests.
 app.use((req, res, next) => {
   const origin = req.get("origin");
-  if (["GET", "HEAD"].includes(req.method) || req.path.startsWith("/api/") || !origin || origin === "null") return next();
+  if (
+    ["GET", "HEAD"].includes(req.method) ||
+    req.path.startsWith("/api/") ||
+    !origin ||
+    origin === "null"
+  )
+    return next();
   if (new URL(origin).host === req.get("host")) return next();
-  res.status(403).type("text/plain").send("This form was sent from another site, so it was refused.");
+  res
+    .status(403)
+    .type("text/plain")
+    .send("This form was sent from another site, so it was refused.");
 });
 app.all(
   "*",

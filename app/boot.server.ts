@@ -13,6 +13,7 @@ export async function boot(): Promise<void> {
   } else {
     const logins = await seedDemoConsortium();
     console.log("Demo consortium loaded. Sign in with:");
-    for (const l of logins) console.log(`  ${l.role.padEnd(8)} ${l.email}  password: ${l.password}`);
+    for (const l of logins)
+      console.log(`  ${l.role.padEnd(8)} ${l.email}  password: ${l.password}`);
   }
 }

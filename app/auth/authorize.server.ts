@@ -62,10 +62,16 @@ export function assertOwns(request: Request, actor: Actor, owner: Omit<AccessRul
 function assertAllowed(actor: Actor, rule: AccessRule) {
   if (!rule.roles.includes(actor.role)) throw forbidden();
   if (actor.role === "admin") return;
-  if (rule.supplierId !== undefined && (actor.role !== "supplier" || actor.supplierId !== rule.supplierId)) {
+  if (
+    rule.supplierId !== undefined &&
+    (actor.role !== "supplier" || actor.supplierId !== rule.supplierId)
+  ) {
     throw forbidden();
   }
-  if (rule.memberId !== undefined && (actor.role !== "member" || actor.memberId !== rule.memberId)) {
+  if (
+    rule.memberId !== undefined &&
+    (actor.role !== "member" || actor.memberId !== rule.memberId)
+  ) {
     throw forbidden();
   }
 }

@@ -9,7 +9,11 @@ export type LoginOutcome =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfter: number };
 
-export async function attemptLogin(email: string, password: string, ip: string): Promise<LoginOutcome> {
+export async function attemptLogin(
+  email: string,
+  password: string,
+  ip: string,
+): Promise<LoginOutcome> {
   const normalized = email.trim().toLowerCase();
   const retryAfter = loginRetryAfter(normalized, ip);
   if (retryAfter > 0) {
@@ -24,7 +28,13 @@ export async function attemptLogin(email: string, password: string, ip: string):
     return { ok: false, reason: "invalid" };
   }
   clearLoginFailures(normalized);
-  recordAudit({ id: user.id, email: user.email }, "login.ok", { type: "user", id: user.id }, undefined, ip);
+  recordAudit(
+    { id: user.id, email: user.email },
+    "login.ok",
+    { type: "user", id: user.id },
+    undefined,
+    ip,
+  );
   return { ok: true, user };
 }
 

@@ -19,7 +19,8 @@ export function loginRetryAfter(email: string, address: string, now = Date.now()
   let wait = 0;
   for (const [key, limit] of checks) {
     const times = recent(key, now);
-    if (times.length >= limit) wait = Math.max(wait, Math.ceil((times[0] + WINDOW_MS - now) / 1000));
+    if (times.length >= limit)
+      wait = Math.max(wait, Math.ceil((times[0] + WINDOW_MS - now) / 1000));
   }
   return wait;
 }

@@ -8,7 +8,10 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
 
 export function issueToken(userId: number, name = ""): string {
   const token = `tp_${randomBytes(32).toString("base64url")}`;
-  getDb().insert(apiTokens).values({ userId, name, tokenHash: hash(token) }).run();
+  getDb()
+    .insert(apiTokens)
+    .values({ userId, name, tokenHash: hash(token) })
+    .run();
   return token;
 }
 
@@ -17,14 +20,25 @@ export function userForToken(token: string) {
     .select({ user: users, tokenId: apiTokens.id })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hash(token)), isNull(apiTokens.revokedAt), isNull(users.disabledAt)))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hash(token)),
+        isNull(apiTokens.revokedAt),
+        isNull(users.disabledAt),
+      ),
+    )
     .get();
   return row?.user ?? null;
 }
 
 export function listTokens(userId: number) {
   return getDb()
-    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      createdAt: apiTokens.createdAt,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .where(eq(apiTokens.userId, userId))
     .all();
@@ -34,7 +48,9 @@ export function revokeToken(userId: number, tokenId: number): boolean {
   const result = getDb()
     .update(apiTokens)
     .set({ revokedAt: new Date().toISOString() })
-    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .where(
+      and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)),
+    )
     .run();
   return result.changes === 1;
 }

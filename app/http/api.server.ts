@@ -20,7 +20,10 @@ export async function readJson(request: Request): Promise<unknown> {
   try {
     return await request.json();
   } catch {
-    throw Object.assign(new Error("The request body is not valid JSON."), { code: "bad_json", status: 400 });
+    throw Object.assign(new Error("The request body is not valid JSON."), {
+      code: "bad_json",
+      status: 400,
+    });
   }
 }
 

@@ -18,7 +18,8 @@ export const unauthorized = (message = "Sign in first.") =>
   new HttpError(401, "unauthorized", message);
 export const forbidden = (message = "You may not see or change this.") =>
   new HttpError(403, "forbidden", message);
-export const notFound = (what = "This") => new HttpError(404, "not_found", `${what} was not found.`);
+export const notFound = (what = "This") =>
+  new HttpError(404, "not_found", `${what} was not found.`);
 export const conflict = (code: string, message: string, details?: unknown) =>
   new HttpError(409, code, message, details);
 
@@ -47,7 +48,10 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof ZodError) {
     const details = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     const first = details[0];
-    return badRequest(first ? `${first.path || "input"}: ${first.message}` : "Invalid input.", details);
+    return badRequest(
+      first ? `${first.path || "input"}: ${first.message}` : "Invalid input.",
+      details,
+    );
   }
   if (isCoded(error) && !("errno" in error)) {
     const status = error.status ?? STATUS_BY_CODE[error.code] ?? 422;
@@ -59,6 +63,8 @@ export function toHttpError(error: unknown): HttpError {
 
 export function jsonError(error: unknown): Response {
   const e = toHttpError(error);
-  const body = { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
+  const body = {
+    error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) },
+  };
   return Response.json(body, { status: e.status });
 }

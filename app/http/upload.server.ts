@@ -26,16 +26,20 @@ const MiB = 1024 * 1024;
 
 export async function receiveUpload(request: Request, maxBytes: number): Promise<Upload> {
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
-    throw badRequest("Send the file as multipart/form-data in a field named \"file\".");
+    throw badRequest('Send the file as multipart/form-data in a field named "file".');
   }
   const directory = join(tmpdir(), "tierpool-uploads");
   mkdirSync(directory, { recursive: true });
+  let originalName = "upload";
   const handler = composeUploadHandlers(
     createFileUploadHandler({
       directory,
       maxPartSize: maxBytes,
       avoidFileConflicts: false,
-      file: () => `${Date.now()}-${randomBytes(8).toString("hex")}.upload`,
+      file: ({ filename }) => {
+        originalName = filename.split(/[\\/]/).pop() || "upload";
+        return `${Date.now()}-${randomBytes(8).toString("hex")}.upload`;
+      },
     }),
     createMemoryUploadHandler({ maxPartSize: 64 * 1024 }),
   );
@@ -44,12 +48,23 @@ export async function receiveUpload(request: Request, maxBytes: number): Promise
     fields = await parseMultipartFormData(request, handler);
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      throw new HttpError(413, "file_too_large", `The file is larger than ${Math.round(maxBytes / MiB)} MiB, the most we accept.`);
+      throw new HttpError(
+        413,
+        "file_too_large",
+        `The file is larger than ${Math.round(maxBytes / MiB)} MiB, the most we accept.`,
+      );
     }
     throw badRequest("The upload could not be read; please send it again.");
   }
   const file = fields.get("file");
-  if (!(file instanceof NodeOnDiskFile)) throw badRequest("Attach the file in a field named \"file\".");
+  if (!(file instanceof NodeOnDiskFile))
+    throw badRequest('Attach the file in a field named "file".');
   const path = file.getFilePath();
-  return { path, name: file.name, size: file.size, fields, remove: () => rm(path, { force: true }) };
+  return {
+    path,
+    name: originalName,
+    size: file.size,
+    fields,
+    remove: () => rm(path, { force: true }),
+  };
 }

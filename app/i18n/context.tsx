@@ -1,6 +1,14 @@
 // Gives components the user's locale and a `t` bound to it.
 import { createContext, useContext } from "react";
-import { formatDate, formatMoney, formatMonth, formatBps, translate, type Locale, type MessageKey } from "./locale";
+import {
+  formatDate,
+  formatMoney,
+  formatMonth,
+  formatBps,
+  translate,
+  type Locale,
+  type MessageKey,
+} from "./locale";
 
 const LocaleContext = createContext<Locale>("es");
 export const LocaleProvider = LocaleContext.Provider;

@@ -10,7 +10,10 @@ export type MessageKey = keyof typeof en;
 const MESSAGES: Record<Locale, Record<string, string>> = { en, es, "pt-BR": ptBR };
 
 /** The user's setting wins; else the first supported language the browser asks for; else Spanish. */
-export function pickLocale(setting: string | null | undefined, acceptLanguage: string | null): Locale {
+export function pickLocale(
+  setting: string | null | undefined,
+  acceptLanguage: string | null,
+): Locale {
   if (setting && (LOCALES as readonly string[]).includes(setting)) return setting as Locale;
   for (const part of (acceptLanguage ?? "").split(",")) {
     const tag = part.split(";")[0].trim().toLowerCase();
@@ -23,11 +26,16 @@ export function pickLocale(setting: string | null | undefined, acceptLanguage: s
 
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>) {
   const text = MESSAGES[locale][key] ?? en[key] ?? key;
-  return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
+  return vars
+    ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
+    : text;
 }
 
 function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 /** Exact decimal text of an integer amount of minor units (no float on the way). */
@@ -50,11 +58,15 @@ export function formatDate(isoDate: string, locale: Locale): string {
 }
 
 export function formatMonth(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${month}-01T00:00:00Z`),
-  );
+  return new Intl.DateTimeFormat(locale, {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 export function formatBps(bps: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(bps / 10000);
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(
+    bps / 10000,
+  );
 }

@@ -36,9 +36,20 @@ export function listAudit(filter: AuditFilter, page: number, pageSize: number) {
   if (filter.to) where.push(lte(auditLog.at, `${filter.to}\uffff`));
   const cond = where.length ? and(...where) : undefined;
   const db = getDb();
-  const rows = db.select().from(auditLog).where(cond).orderBy(desc(auditLog.id))
-    .limit(pageSize).offset((page - 1) * pageSize).all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(auditLog).where(cond).get()?.n ?? 0;
+  const rows = db
+    .select()
+    .from(auditLog)
+    .where(cond)
+    .orderBy(desc(auditLog.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(auditLog)
+      .where(cond)
+      .get()?.n ?? 0;
   return { rows, total };
 }
 

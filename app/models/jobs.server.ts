@@ -11,10 +11,17 @@ export function recoverJobs(): number {
   const db = getDb();
   return db.$client
     .transaction(() => {
-      const stuck = db.select().from(jobs).where(inArray(jobs.status, ["queued", "running"])).all();
+      const stuck = db
+        .select()
+        .from(jobs)
+        .where(inArray(jobs.status, ["queued", "running"]))
+        .all();
       const now = new Date().toISOString();
       for (const job of stuck) {
-        db.update(jobs).set({ status: "failed", message: INTERRUPTED_MESSAGE, finishedAt: now }).where(eq(jobs.id, job.id)).run();
+        db.update(jobs)
+          .set({ status: "failed", message: INTERRUPTED_MESSAGE, finishedAt: now })
+          .where(eq(jobs.id, job.id))
+          .run();
         if (job.reportId) {
           db.update(reports)
             .set({ status: "failed", message: INTERRUPTED_MESSAGE, processedAt: now })

@@ -44,7 +44,12 @@ export function upsertMembersAsAdmin(actor: AuditActor, raws: unknown[]) {
       const seen = new Map<string, number>();
       list.forEach((m, i) => {
         const key = normalizeCustomerKey(m.taxId);
-        if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, "taxId"], message: `repeats the tax id of member ${seen.get(key)! + 1}` });
+        if (seen.has(key))
+          ctx.addIssue({
+            code: "custom",
+            path: [i, "taxId"],
+            message: `repeats the tax id of member ${seen.get(key)! + 1}`,
+          });
         seen.set(key, i);
       });
     })
@@ -52,7 +57,12 @@ export function upsertMembersAsAdmin(actor: AuditActor, raws: unknown[]) {
   return inTransaction((db) =>
     inputs.map((input) => {
       const { member, created } = upsertMember(db, input);
-      recordAudit(actor, created ? "member.create" : "member.update", { type: "member", id: member.id }, { name: member.name });
+      recordAudit(
+        actor,
+        created ? "member.create" : "member.update",
+        { type: "member", id: member.id },
+        { name: member.name },
+      );
       return { member, created };
     }),
   );

@@ -6,6 +6,7 @@ import { readXlsxRows } from "../../imports/read-xlsx";
 import { normalizeHeader } from "../../imports/headers";
 import { normalizeCustomerKey } from "../../imports/values";
 import { memberInput } from "~/schemas/parties";
+import { badRequest } from "~/http/errors.server";
 import { upsertMember } from "./members.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 
@@ -38,8 +39,14 @@ function columnIndex(headers: string[]): Record<string, number> {
   return index;
 }
 
-export async function importMembers(actor: AuditActor, path: string, originalName: string): Promise<MemberImportResult> {
-  await checkFileBeforeParsing(path, originalName);
+export async function importMembers(
+  actor: AuditActor,
+  path: string,
+  originalName: string,
+): Promise<MemberImportResult> {
+  const { format } = await checkFileBeforeParsing(path, originalName);
+  if (format !== "xlsx")
+    throw badRequest("Member import takes an XLSX workbook (Excel 2007 or later).");
   const problems: ImportProblem[] = [];
   const inputs: z.infer<typeof memberInput>[] = [];
   const seen = new Map<string, number>();
@@ -48,21 +55,38 @@ export async function importMembers(actor: AuditActor, path: string, originalNam
     if (!columns) {
       columns = columnIndex(raw.cells.map(cellText));
       for (const required of ["name", "taxId", "country", "joinedOn"]) {
-        if (columns[required] === undefined) problems.push({ row: raw.row, column: required, message: `The header row has no "${required}" column.` });
+        if (columns[required] === undefined)
+          problems.push({
+            row: raw.row,
+            column: required,
+            message: `The header row has no "${required}" column.`,
+          });
       }
       if (problems.length) break;
       continue;
     }
     if (raw.cells.every((c) => cellText(c) === "")) continue;
-    const values = Object.fromEntries(Object.entries(columns).map(([k, i]) => [k, cellText(raw.cells[i])]));
+    const values = Object.fromEntries(
+      Object.entries(columns).map(([k, i]) => [k, cellText(raw.cells[i])]),
+    );
     const parsed = memberInput.safeParse(values);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ row: raw.row, column: issue.path.join("."), message: `${issue.path.join(".")} ${issue.message}` });
+      for (const issue of parsed.error.issues)
+        problems.push({
+          row: raw.row,
+          column: issue.path.join("."),
+          message: `${issue.path.join(".")} ${issue.message}`,
+        });
       continue;
     }
     const key = normalizeCustomerKey(parsed.data.taxId);
     const earlier = seen.get(key);
-    if (earlier) problems.push({ row: raw.row, column: "taxId", message: `tax id ${parsed.data.taxId} is already on row ${earlier}` });
+    if (earlier)
+      problems.push({
+        row: raw.row,
+        column: "taxId",
+        message: `tax id ${parsed.data.taxId} is already on row ${earlier}`,
+      });
     seen.set(key, raw.row);
     inputs.push(parsed.data);
   }
@@ -74,7 +98,11 @@ export async function importMembers(actor: AuditActor, path: string, originalNam
       const result = upsertMember(db, input);
       if (result.created) created++;
     }
-    recordAudit(actor, "member.import", undefined, { file: originalName, created, updated: inputs.length - created });
+    recordAudit(actor, "member.import", undefined, {
+      file: originalName,
+      created,
+      updated: inputs.length - created,
+    });
     return { created, updated: inputs.length - created, problems };
   });
 }

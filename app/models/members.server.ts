@@ -22,7 +22,12 @@ export function listMembers(query: MemberQuery) {
   const where: SQL[] = [];
   if (query.q) {
     const q = `%${query.q}%`;
-    where.push(or(like(members.name, q), like(members.taxIdNormalized, `%${normalizeCustomerKey(query.q)}%`))!);
+    where.push(
+      or(
+        like(members.name, q),
+        like(members.taxIdNormalized, `%${normalizeCustomerKey(query.q)}%`),
+      )!,
+    );
   }
   if (query.country) where.push(eq(members.country, query.country.toUpperCase()));
   const cond = where.length ? and(...where) : undefined;
@@ -35,7 +40,12 @@ export function listMembers(query: MemberQuery) {
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(members).where(cond).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(members)
+      .where(cond)
+      .get()?.n ?? 0;
   return { rows, total };
 }
 
@@ -44,17 +54,30 @@ export function getMember(id: number): Member | undefined {
 }
 
 export function allMemberNames(limit = 500) {
-  return getDb().select({ id: members.id, name: members.name }).from(members).orderBy(asc(members.name)).limit(limit).all();
+  return getDb()
+    .select({ id: members.id, name: members.name })
+    .from(members)
+    .orderBy(asc(members.name))
+    .limit(limit)
+    .all();
 }
 
 export function findMemberByTaxId(taxId: string): Member | undefined {
-  return getDb().select().from(members).where(eq(members.taxIdNormalized, normalizeCustomerKey(taxId))).get();
+  return getDb()
+    .select()
+    .from(members)
+    .where(eq(members.taxIdNormalized, normalizeCustomerKey(taxId)))
+    .get();
 }
 
 /** Creates or updates the member with this tax id; returns it and whether it was new. */
 export function upsertMember(db: Db, input: MemberInput): { member: Member; created: boolean } {
   const taxIdNormalized = normalizeCustomerKey(input.taxId);
-  const existing = db.select().from(members).where(eq(members.taxIdNormalized, taxIdNormalized)).get();
+  const existing = db
+    .select()
+    .from(members)
+    .where(eq(members.taxIdNormalized, taxIdNormalized))
+    .get();
   const values = { ...input, taxIdNormalized, updatedAt: new Date().toISOString() };
   const member = existing
     ? db.update(members).set(values).where(eq(members.id, existing.id)).returning().get()

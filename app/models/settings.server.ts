@@ -5,7 +5,13 @@ import { payoutMinimums, settings } from "../../db/schema";
 
 export type Settings = typeof settings.$inferSelect;
 
-const DEFAULTS = { id: 1, name: "Consortium", baseCurrency: "USD", defaultFeeBps: 1000, fourEyes: false };
+const DEFAULTS = {
+  id: 1,
+  name: "Consortium",
+  baseCurrency: "USD",
+  defaultFeeBps: 1000,
+  fourEyes: false,
+};
 
 export function getSettings(): Settings {
   const row = getDb().select().from(settings).where(eq(settings.id, 1)).get();

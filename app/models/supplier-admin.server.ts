@@ -2,7 +2,12 @@
 import { inTransaction } from "../../db/client.server";
 import { conflict } from "~/http/errors.server";
 import { supplierInput } from "~/schemas/parties";
-import { createSupplier, findSupplierByName, updateSupplier, type Supplier } from "./suppliers.server";
+import {
+  createSupplier,
+  findSupplierByName,
+  updateSupplier,
+  type Supplier,
+} from "./suppliers.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 
 export function createSupplierAsAdmin(actor: AuditActor, raw: unknown): Supplier {

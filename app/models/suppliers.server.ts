@@ -32,7 +32,11 @@ export function updateSupplier(db: Db, id: number, input: SupplierInput): Suppli
 }
 
 export function getColumnMapping(supplierId: number): Record<string, string> {
-  const rows = getDb().select().from(columnMappings).where(eq(columnMappings.supplierId, supplierId)).all();
+  const rows = getDb()
+    .select()
+    .from(columnMappings)
+    .where(eq(columnMappings.supplierId, supplierId))
+    .all();
   return Object.fromEntries(rows.map((r) => [r.header, r.field]));
 }
 

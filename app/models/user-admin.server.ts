@@ -19,31 +19,49 @@ import {
 import { recordAudit, type AuditActor } from "./audit.server";
 
 function assertScopeExists(role: string, supplierId?: number | null, memberId?: number | null) {
-  if (role === "supplier" && !getSupplier(supplierId ?? 0)) throw badRequest("That supplier does not exist.", [{ path: "supplierId", message: "does not exist" }]);
-  if (role === "member" && !getMember(memberId ?? 0)) throw badRequest("That member does not exist.", [{ path: "memberId", message: "does not exist" }]);
+  if (role === "supplier" && !getSupplier(supplierId ?? 0))
+    throw badRequest("That supplier does not exist.", [
+      { path: "supplierId", message: "does not exist" },
+    ]);
+  if (role === "member" && !getMember(memberId ?? 0))
+    throw badRequest("That member does not exist.", [
+      { path: "memberId", message: "does not exist" },
+    ]);
 }
 
 export async function createUserAsAdmin(actor: AuditActor, raw: unknown) {
   const input = userInput.parse(raw);
   assertScopeExists(input.role, input.supplierId, input.memberId);
-  if (findUserByEmail(input.email)) throw conflict("user_exists", `A user with e-mail ${input.email} already exists.`);
+  if (findUserByEmail(input.email))
+    throw conflict("user_exists", `A user with e-mail ${input.email} already exists.`);
   const user = await createUser(getDb(), input);
-  recordAudit(actor, "user.create", { type: "user", id: user.id }, { email: user.email, role: user.role, supplierId: user.supplierId, memberId: user.memberId });
+  recordAudit(
+    actor,
+    "user.create",
+    { type: "user", id: user.id },
+    { email: user.email, role: user.role, supplierId: user.supplierId, memberId: user.memberId },
+  );
   return user;
 }
 
-const invitationInput = z
-  .object({
-    email: emailSchema,
-    role: z.enum(["admin", "supplier", "member"]),
-    supplierId: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
-    memberId: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
-  });
+const invitationInput = z.object({
+  email: emailSchema,
+  role: z.enum(["admin", "supplier", "member"]),
+  supplierId: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().positive().optional(),
+  ),
+  memberId: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().positive().optional(),
+  ),
+});
 
 export function inviteUser(actor: AuditActor & object, raw: unknown): string {
   const input = invitationInput.parse(raw);
   assertScopeExists(input.role, input.supplierId, input.memberId);
-  if (findUserByEmail(input.email)) throw conflict("user_exists", `A user with e-mail ${input.email} already exists.`);
+  if (findUserByEmail(input.email))
+    throw conflict("user_exists", `A user with e-mail ${input.email} already exists.`);
   const token = createInvitation(
     {
       email: input.email,
@@ -53,33 +71,68 @@ export function inviteUser(actor: AuditActor & object, raw: unknown): string {
     },
     actor.id,
   );
-  recordAudit(actor, "invitation.create", { type: "invitation", id: input.email }, { role: input.role });
+  recordAudit(
+    actor,
+    "invitation.create",
+    { type: "invitation", id: input.email },
+    { role: input.role },
+  );
   return token;
 }
 
-const acceptInput = z.object({ name: z.string().trim().max(200).default(""), password: userInput.innerType().shape.password });
+const acceptInput = z.object({
+  name: z.string().trim().max(200).default(""),
+  password: userInput.innerType().shape.password,
+});
 
 /** Creates the invited user; a used, expired or unknown token is refused and changes nothing. */
 export async function acceptInvitation(token: string, raw: unknown) {
   const input = acceptInput.parse(raw);
   const invitation = openInvitation(token);
-  if (!invitation) throw new HttpError(410, "invitation_invalid", "This invitation link is invalid, expired or already used.");
+  if (!invitation)
+    throw new HttpError(
+      410,
+      "invitation_invalid",
+      "This invitation link is invalid, expired or already used.",
+    );
   const hash = await hashPassword(input.password);
   return inTransaction((db) => {
-    if (!consumeInvitation(db, invitation.id)) throw conflict("invitation_used", "This invitation was already used.");
-    if (findUserByEmail(invitation.email)) throw conflict("user_exists", `A user with e-mail ${invitation.email} already exists.`);
+    if (!consumeInvitation(db, invitation.id))
+      throw conflict("invitation_used", "This invitation was already used.");
+    if (findUserByEmail(invitation.email))
+      throw conflict("user_exists", `A user with e-mail ${invitation.email} already exists.`);
     const user = db.$client
-      .prepare("INSERT INTO users (email, name, password_hash, role, supplier_id, member_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id, role, email")
-      .get(invitation.email, input.name, hash, invitation.role, invitation.supplierId, invitation.memberId) as { id: number; role: string; email: string };
-    recordAudit({ id: user.id, email: user.email }, "invitation.accept", { type: "user", id: user.id }, { role: user.role });
+      .prepare(
+        "INSERT INTO users (email, name, password_hash, role, supplier_id, member_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id, role, email",
+      )
+      .get(
+        invitation.email,
+        input.name,
+        hash,
+        invitation.role,
+        invitation.supplierId,
+        invitation.memberId,
+      ) as { id: number; role: string; email: string };
+    recordAudit(
+      { id: user.id, email: user.email },
+      "invitation.accept",
+      { type: "user", id: user.id },
+      { role: user.role },
+    );
     return user;
   });
 }
 
 const roleInput = z.object({
   role: z.enum(["admin", "supplier", "member"]),
-  supplierId: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
-  memberId: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
+  supplierId: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().positive().optional(),
+  ),
+  memberId: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().positive().optional(),
+  ),
 });
 
 /** Changing a role ends the user's sessions, so the new rights apply at once. */
@@ -87,14 +140,29 @@ export function changeUserRole(actor: AuditActor & object, userId: number, raw: 
   const input = roleInput.parse(raw);
   const user = getUser(userId);
   if (!user) throw notFound("That user");
-  if (user.id === actor.id && input.role !== "admin") throw badRequest("You cannot take away your own admin role.");
+  if (user.id === actor.id && input.role !== "admin")
+    throw badRequest("You cannot take away your own admin role.");
   assertScopeExists(input.role, input.supplierId, input.memberId);
   return inTransaction((db) => {
-    const updated = changeRole(db, userId, input.role,
+    const updated = changeRole(
+      db,
+      userId,
+      input.role,
       input.role === "supplier" ? input.supplierId! : null,
-      input.role === "member" ? input.memberId! : null);
+      input.role === "member" ? input.memberId! : null,
+    );
     deleteSessionsOfUser(userId);
-    recordAudit(actor, "user.role_change", { type: "user", id: userId }, { from: user.role, to: input.role, supplierId: updated.supplierId, memberId: updated.memberId });
+    recordAudit(
+      actor,
+      "user.role_change",
+      { type: "user", id: userId },
+      {
+        from: user.role,
+        to: input.role,
+        supplierId: updated.supplierId,
+        memberId: updated.memberId,
+      },
+    );
     return updated;
   });
 }

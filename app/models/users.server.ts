@@ -55,14 +55,24 @@ export async function createUser(db: Db, input: NewUser): Promise<User> {
 
 export async function setPassword(userId: number, password: string) {
   const passwordHash = await hashPassword(password);
-  getDb().update(users).set({ passwordHash, updatedAt: new Date().toISOString() }).where(eq(users.id, userId)).run();
+  getDb()
+    .update(users)
+    .set({ passwordHash, updatedAt: new Date().toISOString() })
+    .where(eq(users.id, userId))
+    .run();
 }
 
 export function setLocale(userId: number, locale: string) {
   getDb().update(users).set({ locale }).where(eq(users.id, userId)).run();
 }
 
-export function changeRole(db: Db, userId: number, role: Role, supplierId: number | null, memberId: number | null) {
+export function changeRole(
+  db: Db,
+  userId: number,
+  role: Role,
+  supplierId: number | null,
+  memberId: number | null,
+) {
   return db
     .update(users)
     .set({ role, supplierId, memberId, updatedAt: new Date().toISOString() })
@@ -79,7 +89,12 @@ export function setDisabled(userId: number, disabled: boolean) {
     .run();
 }
 
-export type InvitationInput = { email: string; role: Role; supplierId: number | null; memberId: number | null };
+export type InvitationInput = {
+  email: string;
+  role: Role;
+  supplierId: number | null;
+  memberId: number | null;
+};
 
 /** Returns the one-time token; only its hash is kept. */
 export function createInvitation(input: InvitationInput, invitedBy: number): string {
@@ -87,7 +102,13 @@ export function createInvitation(input: InvitationInput, invitedBy: number): str
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000).toISOString();
   getDb()
     .insert(invitations)
-    .values({ ...input, email: input.email.toLowerCase(), tokenHash: hash(token), invitedBy, expiresAt })
+    .values({
+      ...input,
+      email: input.email.toLowerCase(),
+      tokenHash: hash(token),
+      invitedBy,
+      expiresAt,
+    })
     .run();
   return token;
 }

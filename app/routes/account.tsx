@@ -32,7 +32,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const user = getUser(actor.id)!;
     if (!(await verifyPassword(input.current, user.passwordHash))) {
       const locale = pickLocale(actor.locale, request.headers.get("Accept-Language"));
-      throw badRequest(translate(locale, "account.wrongPassword"), [{ path: "current", message: translate(locale, "account.wrongPassword") }]);
+      throw badRequest(translate(locale, "account.wrongPassword"), [
+        { path: "current", message: translate(locale, "account.wrongPassword") },
+      ]);
     }
     await setPassword(actor.id, input.next);
     recordAudit(actor, "user.password_change", { type: "user", id: actor.id });
@@ -51,7 +53,11 @@ export default function Account() {
     <>
       <h1>{t("nav.account")}</h1>
       <p>{email}</p>
-      {result?.saved ? <p className="notice" role="status">{t("common.saved")}</p> : null}
+      {result?.saved ? (
+        <p className="notice" role="status">
+          {t("common.saved")}
+        </p>
+      ) : null}
       <Form method="post" className="toolbar">
         <input type="hidden" name="intent" value="locale" />
         <label className="field">
@@ -67,8 +73,20 @@ export default function Account() {
       <h2>{t("account.changePassword")}</h2>
       <Form method="post">
         <input type="hidden" name="intent" value="password" />
-        <Field label={t("account.currentPassword")} name="current" type="password" required error={errors.current} />
-        <Field label={t("account.newPassword")} name="next" type="password" required error={errors.next} />
+        <Field
+          label={t("account.currentPassword")}
+          name="current"
+          type="password"
+          required
+          error={errors.current}
+        />
+        <Field
+          label={t("account.newPassword")}
+          name="next"
+          type="password"
+          required
+          error={errors.next}
+        />
         <button type="submit">{t("account.changePassword")}</button>
       </Form>
     </>

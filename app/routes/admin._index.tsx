@@ -16,9 +16,24 @@ export default function AdminDashboard() {
     <>
       <h1>{t("dashboard.admin")}</h1>
       <div className="cards">
-        <div className="card"><div className="figure" data-testid="count-members">{counts.members}</div><div className="label">{t("dashboard.members")}</div></div>
-        <div className="card"><div className="figure" data-testid="count-suppliers">{counts.suppliers}</div><div className="label">{t("dashboard.suppliers")}</div></div>
-        <div className="card"><div className="figure" data-testid="count-users">{counts.users}</div><div className="label">{t("dashboard.users")}</div></div>
+        <div className="card">
+          <div className="figure" data-testid="count-members">
+            {counts.members}
+          </div>
+          <div className="label">{t("dashboard.members")}</div>
+        </div>
+        <div className="card">
+          <div className="figure" data-testid="count-suppliers">
+            {counts.suppliers}
+          </div>
+          <div className="label">{t("dashboard.suppliers")}</div>
+        </div>
+        <div className="card">
+          <div className="figure" data-testid="count-users">
+            {counts.users}
+          </div>
+          <div className="label">{t("dashboard.users")}</div>
+        </div>
       </div>
     </>
   );

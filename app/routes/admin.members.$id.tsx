@@ -34,15 +34,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditMember() {
   const { member } = useLoaderData<typeof loader>();
-  const result = useActionData<{ saved?: boolean; details?: unknown; values?: Record<string, string> }>();
+  const result = useActionData<{
+    saved?: boolean;
+    details?: unknown;
+    values?: Record<string, string>;
+  }>();
   const [params] = useSearchParams();
   const { t } = useI18n();
   const saved = result?.saved || (params.get("saved") && !result);
   return (
     <>
       <h1>{member.name}</h1>
-      {saved ? <p className="notice" role="status">{t("common.saved")}</p> : null}
-      <MemberForm key={member.updatedAt} values={result?.values ?? member} errors={fieldErrors(result?.details)} />
+      {saved ? (
+        <p className="notice" role="status">
+          {t("common.saved")}
+        </p>
+      ) : null}
+      <MemberForm
+        key={member.updatedAt}
+        values={result?.values ?? member}
+        errors={fieldErrors(result?.details)}
+      />
     </>
   );
 }

@@ -25,12 +25,27 @@ export default function MembersList() {
       <h1>{t("members.title")}</h1>
       <div className="toolbar">
         <Form method="get" className="toolbar">
-          <input name="q" defaultValue={params.get("q") ?? ""} placeholder={t("common.search")} aria-label={t("common.search")} />
-          <input name="country" defaultValue={params.get("country") ?? ""} placeholder={t("common.country")} aria-label={t("common.country")} size={4} />
+          <input
+            name="q"
+            defaultValue={params.get("q") ?? ""}
+            placeholder={t("common.search")}
+            aria-label={t("common.search")}
+          />
+          <input
+            name="country"
+            defaultValue={params.get("country") ?? ""}
+            placeholder={t("common.country")}
+            aria-label={t("common.country")}
+            size={4}
+          />
           <button type="submit">{t("common.filter")}</button>
         </Form>
-        <Link className="button" to="/admin/members/new">{t("members.new")}</Link>
-        <Link className="button" to="/admin/members/import">{t("members.import")}</Link>
+        <Link className="button" to="/admin/members/new">
+          {t("members.new")}
+        </Link>
+        <Link className="button" to="/admin/members/import">
+          {t("members.import")}
+        </Link>
       </div>
       <table>
         <thead>
@@ -45,7 +60,9 @@ export default function MembersList() {
         <tbody>
           {rows.map((m) => (
             <tr key={m.id}>
-              <td><Link to={`/admin/members/${m.id}`}>{m.name}</Link></td>
+              <td>
+                <Link to={`/admin/members/${m.id}`}>{m.name}</Link>
+              </td>
               <td>{m.taxId}</td>
               <td>{m.country}</td>
               <td>{date(m.joinedOn)}</td>

@@ -34,20 +34,40 @@ export default function ImportMembers() {
       <h1>{t("members.import")}</h1>
       <Form method="post" encType="multipart/form-data" className="toolbar">
         <input type="file" name="file" accept=".xlsx" required aria-label="file" />
-        <button type="submit" disabled={busy}>{t("common.upload")}</button>
+        <button type="submit" disabled={busy}>
+          {t("common.upload")}
+        </button>
       </Form>
-      {result?.message ? <p className="alert" role="alert">{result.message}</p> : null}
+      {result?.message ? (
+        <p className="alert" role="alert">
+          {result.message}
+        </p>
+      ) : null}
       {result && !result.message ? (
         <p className={result.problems.length ? "alert" : "notice"} role="status">
-          {t("members.importResult", { created: result.created, updated: result.updated, rejected: result.problems.length })}
+          {t("members.importResult", {
+            created: result.created,
+            updated: result.updated,
+            rejected: result.problems.length,
+          })}
         </p>
       ) : null}
       {result?.problems?.length ? (
         <table>
-          <thead><tr><th>Row</th><th>Column</th><th>Problem</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Row</th>
+              <th>Column</th>
+              <th>Problem</th>
+            </tr>
+          </thead>
           <tbody>
             {result.problems.map((p, i) => (
-              <tr key={i}><td>{p.row}</td><td>{p.column}</td><td>{p.message}</td></tr>
+              <tr key={i}>
+                <td>{p.row}</td>
+                <td>{p.column}</td>
+                <td>{p.message}</td>
+              </tr>
             ))}
           </tbody>
         </table>

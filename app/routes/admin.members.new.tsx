@@ -30,7 +30,10 @@ export default function NewMember() {
   return (
     <>
       <h1>{t("members.new")}</h1>
-      <MemberForm values={failure?.values as Record<string, string>} errors={fieldErrors(failure?.details)} />
+      <MemberForm
+        values={failure?.values as Record<string, string>}
+        errors={fieldErrors(failure?.details)}
+      />
     </>
   );
 }

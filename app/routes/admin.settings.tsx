@@ -7,7 +7,12 @@ import { Field, fieldErrors } from "~/components/forms/Field";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
 import { recordAudit } from "~/models/audit.server";
-import { getSettings, listPayoutMinimums, saveSettings, setPayoutMinimum } from "~/models/settings.server";
+import {
+  getSettings,
+  listPayoutMinimums,
+  saveSettings,
+  setPayoutMinimum,
+} from "~/models/settings.server";
 import { currencyCode, settingsInput } from "~/schemas/parties";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,7 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { settings: getSettings(), minimums: listPayoutMinimums() };
 }
 
-const minimumInput = z.object({ currency: currencyCode, amountMinor: z.coerce.number().int().min(0) });
+const minimumInput = z.object({
+  currency: currencyCode,
+  amountMinor: z.coerce.number().int().min(0),
+});
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin"] });
@@ -25,7 +33,12 @@ export async function action({ request }: ActionFunctionArgs) {
       const input = minimumInput.parse(form);
       inTransaction((db) => {
         setPayoutMinimum(db, input.currency, input.amountMinor);
-        recordAudit(actor, "settings.payout_minimum", { type: "currency", id: input.currency }, input);
+        recordAudit(
+          actor,
+          "settings.payout_minimum",
+          { type: "currency", id: input.currency },
+          input,
+        );
       });
     } else {
       const input = settingsInput.parse(form);
@@ -48,21 +61,63 @@ export default function Settings() {
   return (
     <>
       <h1>{t("settings.title")}</h1>
-      {result?.saved ? <p className="notice" role="status">{t("common.saved")}</p> : null}
-      {result?.message && !result.saved ? <p className="alert" role="alert">{result.message}</p> : null}
+      {result?.saved ? (
+        <p className="notice" role="status">
+          {t("common.saved")}
+        </p>
+      ) : null}
+      {result?.message && !result.saved ? (
+        <p className="alert" role="alert">
+          {result.message}
+        </p>
+      ) : null}
       <Form method="post" key={settings.updatedAt}>
-        <Field label={t("common.name")} name="name" defaultValue={settings.name} error={errors.name} required />
-        <Field label={t("settings.baseCurrency")} name="baseCurrency" defaultValue={settings.baseCurrency} error={errors.baseCurrency} required />
-        <Field label={t("settings.defaultFee")} name="defaultFeeBps" type="number" defaultValue={settings.defaultFeeBps} error={errors.defaultFeeBps} required />
-        <label className="field"><span><input type="checkbox" name="fourEyes" defaultChecked={settings.fourEyes} /> {t("settings.fourEyes")}</span></label>
+        <Field
+          label={t("common.name")}
+          name="name"
+          defaultValue={settings.name}
+          error={errors.name}
+          required
+        />
+        <Field
+          label={t("settings.baseCurrency")}
+          name="baseCurrency"
+          defaultValue={settings.baseCurrency}
+          error={errors.baseCurrency}
+          required
+        />
+        <Field
+          label={t("settings.defaultFee")}
+          name="defaultFeeBps"
+          type="number"
+          defaultValue={settings.defaultFeeBps}
+          error={errors.defaultFeeBps}
+          required
+        />
+        <label className="field">
+          <span>
+            <input type="checkbox" name="fourEyes" defaultChecked={settings.fourEyes} />{" "}
+            {t("settings.fourEyes")}
+          </span>
+        </label>
         <button type="submit">{t("common.save")}</button>
       </Form>
       <h2>{t("settings.minimumPayout")}</h2>
-      <ul>{minimums.map((m) => <li key={m.currency}>{money(m.amountMinor, m.currency)}</li>)}</ul>
+      <ul>
+        {minimums.map((m) => (
+          <li key={m.currency}>{money(m.amountMinor, m.currency)}</li>
+        ))}
+      </ul>
       <Form method="post" className="toolbar">
         <input type="hidden" name="intent" value="minimum" />
         <Field label={t("common.currency")} name="currency" maxLength={3} required />
-        <Field label={`${t("settings.minimumPayout")} (minor units)`} name="amountMinor" type="number" min={0} required />
+        <Field
+          label={`${t("settings.minimumPayout")} (minor units)`}
+          name="amountMinor"
+          type="number"
+          min={0}
+          required
+        />
         <button type="submit">{t("common.save")}</button>
       </Form>
     </>

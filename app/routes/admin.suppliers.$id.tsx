@@ -34,13 +34,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditSupplier() {
   const { supplier } = useLoaderData<typeof loader>();
-  const result = useActionData<{ saved?: boolean; details?: unknown; values?: Record<string, string> }>();
+  const result = useActionData<{
+    saved?: boolean;
+    details?: unknown;
+    values?: Record<string, string>;
+  }>();
   const { t } = useI18n();
   return (
     <>
       <h1>{supplier.name}</h1>
-      {result?.saved ? <p className="notice" role="status">{t("common.saved")}</p> : null}
-      <SupplierForm key={supplier.updatedAt} intent="edit" values={result?.values ?? supplier} errors={fieldErrors(result?.details)} />
+      {result?.saved ? (
+        <p className="notice" role="status">
+          {t("common.saved")}
+        </p>
+      ) : null}
+      <SupplierForm
+        key={supplier.updatedAt}
+        intent="edit"
+        values={result?.values ?? supplier}
+        errors={fieldErrors(result?.details)}
+      />
     </>
   );
 }

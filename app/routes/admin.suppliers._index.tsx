@@ -26,17 +26,30 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Suppliers() {
   const { suppliers } = useLoaderData<typeof loader>();
-  const result = useActionData<{ created?: number; details?: unknown; values?: Record<string, string> }>();
+  const result = useActionData<{
+    created?: number;
+    details?: unknown;
+    values?: Record<string, string>;
+  }>();
   const { t } = useI18n();
   return (
     <>
       <h1>{t("suppliers.title")}</h1>
       <table>
-        <thead><tr><th>{t("common.name")}</th><th>{t("common.currency")}</th><th>{t("suppliers.dateOrder")}</th><th>{t("common.language")}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t("common.name")}</th>
+            <th>{t("common.currency")}</th>
+            <th>{t("suppliers.dateOrder")}</th>
+            <th>{t("common.language")}</th>
+          </tr>
+        </thead>
         <tbody>
           {suppliers.map((s) => (
             <tr key={s.id}>
-              <td><Link to={`/admin/suppliers/${s.id}`}>{s.name}</Link></td>
+              <td>
+                <Link to={`/admin/suppliers/${s.id}`}>{s.name}</Link>
+              </td>
               <td>{s.currency}</td>
               <td>{s.dateOrder}</td>
               <td>{s.language}</td>
@@ -45,8 +58,17 @@ export default function Suppliers() {
         </tbody>
       </table>
       <h2>{t("suppliers.new")}</h2>
-      {result?.created ? <p className="notice" role="status">{t("common.saved")}</p> : null}
-      <SupplierForm key={result?.created} intent="create" values={result?.values} errors={fieldErrors(result?.details)} />
+      {result?.created ? (
+        <p className="notice" role="status">
+          {t("common.saved")}
+        </p>
+      ) : null}
+      <SupplierForm
+        key={result?.created}
+        intent="create"
+        values={result?.values}
+        errors={fieldErrors(result?.details)}
+      />
     </>
   );
 }

@@ -15,7 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date().toISOString();
   return {
     users: listUsers(),
-    invitations: listInvitations().filter((i) => !i.usedAt && i.expiresAt > now).map(({ tokenHash: _t, ...i }) => i),
+    invitations: listInvitations()
+      .filter((i) => !i.usedAt && i.expiresAt > now)
+      .map(({ tokenHash: _t, ...i }) => i),
     suppliers: listSuppliers().map((s) => ({ id: s.id, name: s.name })),
     members: allMemberNames(),
   };
@@ -38,17 +40,39 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Users() {
   const { users, invitations, suppliers, members } = useLoaderData<typeof loader>();
-  const result = useActionData<{ link?: string; saved?: boolean; message?: string; details?: unknown }>();
+  const result = useActionData<{
+    link?: string;
+    saved?: boolean;
+    message?: string;
+    details?: unknown;
+  }>();
   const { t, date } = useI18n();
   const scopeName = (u: { supplierId: number | null; memberId: number | null }) =>
-    suppliers.find((s) => s.id === u.supplierId)?.name ?? members.find((m) => m.id === u.memberId)?.name ?? "";
+    suppliers.find((s) => s.id === u.supplierId)?.name ??
+    members.find((m) => m.id === u.memberId)?.name ??
+    "";
   return (
     <>
       <h1>{t("users.title")}</h1>
-      {result?.message ? <p className="alert" role="alert">{result.message}</p> : null}
-      {result?.saved ? <p className="notice" role="status">{t("common.saved")}</p> : null}
+      {result?.message ? (
+        <p className="alert" role="alert">
+          {result.message}
+        </p>
+      ) : null}
+      {result?.saved ? (
+        <p className="notice" role="status">
+          {t("common.saved")}
+        </p>
+      ) : null}
       <table>
-        <thead><tr><th>{t("login.email")}</th><th>{t("users.role")}</th><th></th><th>{t("common.actions")}</th></tr></thead>
+        <thead>
+          <tr>
+            <th>{t("login.email")}</th>
+            <th>{t("users.role")}</th>
+            <th></th>
+            <th>{t("common.actions")}</th>
+          </tr>
+        </thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id}>
@@ -60,7 +84,9 @@ export default function Users() {
                   <input type="hidden" name="intent" value="role" />
                   <input type="hidden" name="userId" value={u.id} />
                   <RoleFields suppliers={suppliers} members={members} defaults={u} />
-                  <button type="submit" className="secondary">{t("common.save")}</button>
+                  <button type="submit" className="secondary">
+                    {t("common.save")}
+                  </button>
                 </Form>
               </td>
             </tr>
@@ -70,19 +96,30 @@ export default function Users() {
       <h2>{t("users.invite")}</h2>
       {result?.link ? (
         <div className="notice" role="status">
-          {t("users.inviteLink")} <code className="link" data-testid="invite-link">{result.link}</code>
+          {t("users.inviteLink")}{" "}
+          <code className="link" data-testid="invite-link">
+            {result.link}
+          </code>
         </div>
       ) : null}
       <Form method="post" className="toolbar">
         <input type="hidden" name="intent" value="invite" />
-        <Field label={t("login.email")} name="email" type="email" required error={fieldErrors(result?.details).email} />
+        <Field
+          label={t("login.email")}
+          name="email"
+          type="email"
+          required
+          error={fieldErrors(result?.details).email}
+        />
         <RoleFields suppliers={suppliers} members={members} />
         <button type="submit">{t("users.invite")}</button>
       </Form>
       <h2>{t("users.pending")}</h2>
       <ul>
         {invitations.map((i) => (
-          <li key={i.id}>{i.email} · {i.role} · {date(i.expiresAt)}</li>
+          <li key={i.id}>
+            {i.email} · {i.role} · {date(i.expiresAt)}
+          </li>
         ))}
       </ul>
     </>

@@ -11,7 +11,12 @@ export const loader = apiRoute(async ({ request }: LoaderFunctionArgs) => {
   await authorize(request, { roles: ["admin"] });
   const { url, page } = pageParams(request);
   const pageSize = Math.min(1000, Number(url.searchParams.get("pageSize")) || 1000);
-  const { rows, total } = listMembers({ q: url.searchParams.get("q") ?? undefined, page, pageSize, sort: "id" });
+  const { rows, total } = listMembers({
+    q: url.searchParams.get("q") ?? undefined,
+    page,
+    pageSize,
+    sort: "id",
+  });
   return Response.json(rows, { headers: { "X-Total-Count": String(total) } });
 });
 
@@ -21,8 +26,13 @@ export const action = apiRoute(async ({ request }: ActionFunctionArgs) => {
   const actor = await authorize(request, { roles: ["admin"] });
   const body = await readJson(request);
   if (Array.isArray(body) && body.length === 0) throw badRequest("The list of members is empty.");
-  const results = upsertMembersAsAdmin(actor, Array.isArray(body) ? body : [memberInput.parse(body)]);
+  const results = upsertMembersAsAdmin(
+    actor,
+    Array.isArray(body) ? body : [memberInput.parse(body)],
+  );
   const anyCreated = results.some((r) => r.created);
   const members = results.map((r) => r.member);
-  return Response.json(Array.isArray(body) ? members : members[0], { status: anyCreated ? 201 : 200 });
+  return Response.json(Array.isArray(body) ? members : members[0], {
+    status: anyCreated ? 201 : 200,
+  });
 });

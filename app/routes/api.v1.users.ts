@@ -7,7 +7,16 @@ export const action = apiRoute(async ({ request }: ActionFunctionArgs) => {
   allowMethods(request, "POST");
   const actor = await authorize(request, { roles: ["admin"] });
   const user = await createUserAsAdmin(actor, await readJson(request));
-  return Response.json({ id: user.id, email: user.email, role: user.role, supplierId: user.supplierId, memberId: user.memberId }, { status: 201 });
+  return Response.json(
+    {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      supplierId: user.supplierId,
+      memberId: user.memberId,
+    },
+    { status: 201 },
+  );
 });
 
 export const loader = apiRoute(async ({ request }) => {

@@ -30,16 +30,34 @@ export default function AcceptInvitation() {
   const { invitation } = useLoaderData<typeof loader>();
   const failure = useActionData<{ message: string; details?: unknown }>();
   const { t } = useI18n();
-  if (!invitation) return <p className="alert" role="alert">{t("invite.invalid")}</p>;
+  if (!invitation)
+    return (
+      <p className="alert" role="alert">
+        {t("invite.invalid")}
+      </p>
+    );
   const errors = fieldErrors(failure?.details);
   return (
     <>
       <h1>{t("invite.title")}</h1>
-      <p>{invitation.email} · {invitation.role}</p>
-      {failure && !errors.password ? <p className="alert" role="alert">{failure.message}</p> : null}
+      <p>
+        {invitation.email} · {invitation.role}
+      </p>
+      {failure && !errors.password ? (
+        <p className="alert" role="alert">
+          {failure.message}
+        </p>
+      ) : null}
       <Form method="post">
         <Field label={t("common.name")} name="name" />
-        <Field label={t("login.password")} name="password" type="password" autoComplete="new-password" required error={errors.password} />
+        <Field
+          label={t("login.password")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={errors.password}
+        />
         <button type="submit">{t("invite.title")}</button>
       </Form>
     </>

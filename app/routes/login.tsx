@@ -49,16 +49,40 @@ export default function Login() {
   return (
     <>
       <h1>{t("login.title")}</h1>
-      {data?.error === "invalid" ? <p className="alert" role="alert">{t("login.invalid")}</p> : null}
-      {data?.error === "throttled" ? (
-        <p className="alert" role="alert">{t("login.tooMany", { seconds: data.retryAfter ?? 0 })}</p>
+      {data?.error === "invalid" ? (
+        <p className="alert" role="alert">
+          {t("login.invalid")}
+        </p>
       ) : null}
-      {data?.error === "csrf" ? <p className="alert" role="alert">{data.message}</p> : null}
+      {data?.error === "throttled" ? (
+        <p className="alert" role="alert">
+          {t("login.tooMany", { seconds: data.retryAfter ?? 0 })}
+        </p>
+      ) : null}
+      {data?.error === "csrf" ? (
+        <p className="alert" role="alert">
+          {data.message}
+        </p>
+      ) : null}
       <Form method="post">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <Field label={t("login.email")} name="email" type="email" autoComplete="username" required />
-        <Field label={t("login.password")} name="password" type="password" autoComplete="current-password" required />
-        <button type="submit" disabled={busy}>{t("login.submit")}</button>
+        <Field
+          label={t("login.email")}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+        />
+        <Field
+          label={t("login.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        <button type="submit" disabled={busy}>
+          {t("login.submit")}
+        </button>
       </Form>
     </>
   );

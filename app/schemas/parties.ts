@@ -5,7 +5,12 @@ export const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a real date");
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "is not a real date",
+  );
 
 export const currencyCode = z
   .string()
@@ -19,7 +24,11 @@ export const memberInput = z
   .object({
     name: z.string().trim().min(1, "is required").max(200),
     taxId: z.string().trim().min(1, "is required").max(40),
-    country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "must be a two-letter country code"),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, "must be a two-letter country code"),
     joinedOn: isoDate,
     leftOn: z.preprocess(blankToNull, isoDate.nullable()).default(null),
     bankName: z.preprocess(blankToNull, z.string().trim().max(100).nullable()).default(null),
@@ -54,9 +63,17 @@ export const userInput = z
   })
   .superRefine((u, ctx) => {
     if (u.role === "supplier" && !u.supplierId)
-      ctx.addIssue({ code: "custom", path: ["supplierId"], message: "is required for a supplier user" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["supplierId"],
+        message: "is required for a supplier user",
+      });
     if (u.role === "member" && !u.memberId)
-      ctx.addIssue({ code: "custom", path: ["memberId"], message: "is required for a member user" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["memberId"],
+        message: "is required for a member user",
+      });
   });
 export type UserInput = z.infer<typeof userInput>;
 

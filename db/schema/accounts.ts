@@ -21,7 +21,7 @@ export const users = sqliteTable(
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),
   },
-  (t) => [
+  () => [
     check(
       "users_scope",
       sql`(role = 'admin' AND supplier_id IS NULL AND member_id IS NULL)

@@ -1,6 +1,13 @@
 // Money: allocation runs, the append-only journal, supplier payments and payout batches.
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 import { members, now, suppliers } from "./parties";
 import { users } from "./accounts";
 import { programs } from "./programs";
@@ -14,7 +21,9 @@ export const allocationRuns = sqliteTable(
       .notNull()
       .references(() => programs.id),
     month: text("month").notNull(),
-    status: text("status", { enum: ["preview", "posted"] }).notNull().default("preview"),
+    status: text("status", { enum: ["preview", "posted"] })
+      .notNull()
+      .default("preview"),
     fingerprint: text("fingerprint").notNull(),
     pooledVolumeMinor: integer("pooled_volume_minor").notNull(),
     tierIndex: integer("tier_index").notNull(),

@@ -38,8 +38,12 @@ export const suppliers = sqliteTable("suppliers", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull().unique(),
   currency: text("currency").notNull(),
-  dateOrder: text("date_order", { enum: ["dmy", "mdy"] }).notNull().default("dmy"),
-  language: text("language", { enum: ["en", "es", "pt-BR"] }).notNull().default("es"),
+  dateOrder: text("date_order", { enum: ["dmy", "mdy"] })
+    .notNull()
+    .default("dmy"),
+  language: text("language", { enum: ["en", "es", "pt-BR"] })
+    .notNull()
+    .default("es"),
   createdAt: text("created_at").notNull().default(now),
   updatedAt: text("updated_at").notNull().default(now),
 });

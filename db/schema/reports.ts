@@ -132,4 +132,3 @@ export const jobs = sqliteTable(
   },
   (t) => [index("jobs_status").on(t.status)],
 );
-

@@ -15,31 +15,76 @@ export async function seedFirstAdmin(email?: string, password?: string): Promise
     return;
   }
   const db = getDb();
-  saveSettings(db, { name: "Consortium", baseCurrency: "USD", defaultFeeBps: 1000, fourEyes: false });
+  saveSettings(db, {
+    name: "Consortium",
+    baseCurrency: "USD",
+    defaultFeeBps: 1000,
+    fourEyes: false,
+  });
   await createUser(db, { email, password, role: "admin", name: "Administrator" });
   console.log(`First admin created: ${email}`);
 }
 
 export async function seedDemoConsortium(): Promise<DemoLogin[]> {
   const db = getDb();
-  saveSettings(db, { name: "Consorcio Integradores LatAm", baseCurrency: "USD", defaultFeeBps: 1000, fourEyes: true });
+  saveSettings(db, {
+    name: "Consorcio Integradores LatAm",
+    baseCurrency: "USD",
+    defaultFeeBps: 1000,
+    fourEyes: true,
+  });
   setPayoutMinimum(db, "USD", 5000);
   setPayoutMinimum(db, "MXN", 100000);
-  const suppliers = DEMO_SUPPLIERS.map(({ key, ...s }) => ({ key, ...createSupplier(db, supplierInput.parse(s)) }));
+  const suppliers = DEMO_SUPPLIERS.map(({ key, ...s }) => ({
+    key,
+    ...createSupplier(db, supplierInput.parse(s)),
+  }));
   const members = DEMO_MEMBERS.map((m) => upsertMember(db, memberInput.parse(m)).member);
   const logins: DemoLogin[] = [
     { role: "admin", email: "admin@tierpool.demo", password: DEMO_PASSWORD },
     { role: "admin", email: "approver@tierpool.demo", password: DEMO_PASSWORD },
-    ...suppliers.map((s) => ({ role: "supplier", email: `${s.key}@suppliers.demo`, password: DEMO_PASSWORD })),
+    ...suppliers.map((s) => ({
+      role: "supplier",
+      email: `${s.key}@suppliers.demo`,
+      password: DEMO_PASSWORD,
+    })),
     { role: "member", email: "compras@seguridad97.demo", password: DEMO_PASSWORD },
     { role: "member", email: "admin@vigilancia10.demo", password: DEMO_PASSWORD },
   ];
-  await createUser(db, { email: logins[0].email, password: DEMO_PASSWORD, role: "admin", name: "Ana Admin" });
-  await createUser(db, { email: logins[1].email, password: DEMO_PASSWORD, role: "admin", name: "Bruno Approver" });
+  await createUser(db, {
+    email: logins[0].email,
+    password: DEMO_PASSWORD,
+    role: "admin",
+    name: "Ana Admin",
+  });
+  await createUser(db, {
+    email: logins[1].email,
+    password: DEMO_PASSWORD,
+    role: "admin",
+    name: "Bruno Approver",
+  });
   for (const s of suppliers) {
-    await createUser(db, { email: `${s.key}@suppliers.demo`, password: DEMO_PASSWORD, role: "supplier", supplierId: s.id, name: s.name });
+    await createUser(db, {
+      email: `${s.key}@suppliers.demo`,
+      password: DEMO_PASSWORD,
+      role: "supplier",
+      supplierId: s.id,
+      name: s.name,
+    });
   }
-  await createUser(db, { email: logins.at(-2)!.email, password: DEMO_PASSWORD, role: "member", memberId: members[0].id, name: members[0].name });
-  await createUser(db, { email: logins.at(-1)!.email, password: DEMO_PASSWORD, role: "member", memberId: members[1].id, name: members[1].name });
+  await createUser(db, {
+    email: logins.at(-2)!.email,
+    password: DEMO_PASSWORD,
+    role: "member",
+    memberId: members[0].id,
+    name: members[0].name,
+  });
+  await createUser(db, {
+    email: logins.at(-1)!.email,
+    password: DEMO_PASSWORD,
+    role: "member",
+    memberId: members[1].id,
+    name: members[1].name,
+  });
   return logins;
 }

@@ -12,7 +12,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const member = (taxId: string, name = `Member ${taxId}`) => ({ name, taxId, country: "MX", joinedOn: "2025-01-01" });
+const member = (taxId: string, name = `Member ${taxId}`) => ({
+  name,
+  taxId,
+  country: "MX",
+  joinedOn: "2025-01-01",
+});
 const rows = (sql: string) => {
   const db = new Database(server.dbPath, { readonly: true });
   try {
@@ -27,7 +32,10 @@ describe("tokens", () => {
     const anon = new ApiClient(server.url);
     expect((await anon.post("/api/v1/tokens", ADMIN)).status).toBe(201);
     const bad = await anon.post("/api/v1/tokens", { email: ADMIN.email, password: "wrong" });
-    expect(bad).toMatchObject({ status: 401, body: { error: { code: "invalid_credentials", message: "Wrong e-mail or password." } } });
+    expect(bad).toMatchObject({
+      status: 401,
+      body: { error: { code: "invalid_credentials", message: "Wrong e-mail or password." } },
+    });
     const malformed = await anon.call("POST", "/api/v1/tokens");
     expect(malformed.status).toBe(400);
   });
@@ -36,7 +44,9 @@ describe("tokens", () => {
     expect((await new ApiClient(server.url).get("/api/v1/suppliers")).body).toEqual({
       error: { code: "unauthorized", message: "A valid bearer token is required." },
     });
-    expect((await new ApiClient(server.url, "tp_forged").get("/api/v1/suppliers")).status).toBe(401);
+    expect((await new ApiClient(server.url, "tp_forged").get("/api/v1/suppliers")).status).toBe(
+      401,
+    );
   });
 
   it("answers an unknown API path with a JSON 404", async () => {
@@ -47,9 +57,18 @@ describe("tokens", () => {
 
 describe("suppliers", () => {
   it("creates and lists suppliers, with dateOrder", async () => {
-    const created = await admin.post("/api/v1/suppliers", { name: "Axion", currency: "usd", dateOrder: "mdy" });
+    const created = await admin.post("/api/v1/suppliers", {
+      name: "Axion",
+      currency: "usd",
+      dateOrder: "mdy",
+    });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: "Axion", currency: "USD", dateOrder: "mdy", language: "es" });
+    expect(created.body).toMatchObject({
+      name: "Axion",
+      currency: "USD",
+      dateOrder: "mdy",
+      language: "es",
+    });
     expect(typeof created.body.id).toBe("number");
     const list = await admin.get("/api/v1/suppliers");
     expect(list.body.map((s: { name: string }) => s.name)).toContain("Axion");
@@ -58,7 +77,10 @@ describe("suppliers", () => {
   it("refuses bad input and duplicates, changing nothing", async () => {
     const before = rows("SELECT id FROM suppliers").length;
     const bad = await admin.post("/api/v1/suppliers", { name: "Bad", currency: "XXQ" });
-    expect(bad).toMatchObject({ status: 400, body: { error: { code: "bad_request", message: "currency: is not a known currency code" } } });
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { error: { code: "bad_request", message: "currency: is not a known currency code" } },
+    });
     const dup = await admin.post("/api/v1/suppliers", { name: "Axion", currency: "USD" });
     expect(dup).toMatchObject({ status: 409, body: { error: { code: "supplier_exists" } } });
     expect(rows("SELECT id FROM suppliers").length).toBe(before);
@@ -76,14 +98,25 @@ describe("members", () => {
   });
 
   it("upserts an array and returns the members in the order given", async () => {
-    const res = await admin.post("/api/v1/members", [member("BBB"), member("AAA"), member("12345678000190", "Third")]);
+    const res = await admin.post("/api/v1/members", [
+      member("BBB"),
+      member("AAA"),
+      member("12345678000190", "Third"),
+    ]);
     expect(res.status).toBe(201);
-    expect(res.body.map((m: { taxIdNormalized: string }) => m.taxIdNormalized)).toEqual(["BBB", "AAA", "12345678000190"]);
+    expect(res.body.map((m: { taxIdNormalized: string }) => m.taxIdNormalized)).toEqual([
+      "BBB",
+      "AAA",
+      "12345678000190",
+    ]);
   });
 
   it("refuses a member without tax id, or a tax id twice in one request, and writes none of the batch", async () => {
     const before = rows("SELECT id FROM members").length;
-    const missing = await admin.post("/api/v1/members", [member("CCC"), { name: "No id", country: "MX", joinedOn: "2025-01-01" }]);
+    const missing = await admin.post("/api/v1/members", [
+      member("CCC"),
+      { name: "No id", country: "MX", joinedOn: "2025-01-01" },
+    ]);
     expect(missing.status).toBe(400);
     expect(missing.body.error.details).toEqual([{ path: "1.taxId", message: "Required" }]);
     const twice = await admin.post("/api/v1/members", [member("DDD"), member("D.D.D")]);
@@ -100,21 +133,52 @@ describe("members", () => {
 
 describe("users", () => {
   it("creates scoped users and refuses a role without its scope", async () => {
-    const supplier = (await admin.post("/api/v1/suppliers", { name: "Norte", currency: "MXN" })).body;
-    const ok = await admin.post("/api/v1/users", { email: "s@norte.example", password: "norte-password-1", role: "supplier", supplierId: supplier.id });
+    const supplier = (await admin.post("/api/v1/suppliers", { name: "Norte", currency: "MXN" }))
+      .body;
+    const ok = await admin.post("/api/v1/users", {
+      email: "s@norte.example",
+      password: "norte-password-1",
+      role: "supplier",
+      supplierId: supplier.id,
+    });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ role: "supplier", supplierId: supplier.id, memberId: null });
-    const noScope = await admin.post("/api/v1/users", { email: "m@x.example", password: "member-password-1", role: "member" });
-    expect(noScope).toMatchObject({ status: 400, body: { error: { message: "memberId: is required for a member user" } } });
-    const wrongScope = await admin.post("/api/v1/users", { email: "m@x.example", password: "member-password-1", role: "member", memberId: 99999 });
+    const noScope = await admin.post("/api/v1/users", {
+      email: "m@x.example",
+      password: "member-password-1",
+      role: "member",
+    });
+    expect(noScope).toMatchObject({
+      status: 400,
+      body: { error: { message: "memberId: is required for a member user" } },
+    });
+    const wrongScope = await admin.post("/api/v1/users", {
+      email: "m@x.example",
+      password: "member-password-1",
+      role: "member",
+      memberId: 99999,
+    });
     expect(wrongScope.status).toBe(400);
-    const dup = await admin.post("/api/v1/users", { email: "S@norte.example", password: "norte-password-1", role: "supplier", supplierId: supplier.id });
+    const dup = await admin.post("/api/v1/users", {
+      email: "S@norte.example",
+      password: "norte-password-1",
+      role: "supplier",
+      supplierId: supplier.id,
+    });
     expect(dup.status).toBe(409);
   });
 
   it("does not let a supplier's token create users or list suppliers", async () => {
     const supplierApi = await apiAs(server.url, "s@norte.example", "norte-password-1");
-    expect((await supplierApi.post("/api/v1/users", { email: "x@y.example", password: "password-123", role: "admin" })).status).toBe(403);
+    expect(
+      (
+        await supplierApi.post("/api/v1/users", {
+          email: "x@y.example",
+          password: "password-123",
+          role: "admin",
+        })
+      ).status,
+    ).toBe(403);
     expect((await supplierApi.get("/api/v1/suppliers")).status).toBe(403);
     expect(rows("SELECT id FROM users WHERE email = 'x@y.example'")).toEqual([]);
   });

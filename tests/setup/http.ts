@@ -8,7 +8,11 @@ export class ApiClient {
     readonly token?: string,
   ) {}
 
-  async call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json; headers: Headers }> {
+  async call(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Json; headers: Headers }> {
     const headers: Record<string, string> = {};
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
     let payload: BodyInit | undefined;
@@ -35,7 +39,8 @@ export class ApiClient {
 
 export async function apiAs(base: string, email: string, password: string): Promise<ApiClient> {
   const res = await new ApiClient(base).post("/api/v1/tokens", { email, password });
-  if (res.status !== 201) throw new Error(`token for ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`token for ${email}: ${res.status} ${JSON.stringify(res.body)}`);
   return new ApiClient(base, res.body.token);
 }
 
@@ -44,7 +49,12 @@ export class BrowserSession {
   cookie = "";
   constructor(readonly base: string) {}
 
-  async request(method: string, path: string, form?: Record<string, string> | FormData, extra: Record<string, string> = {}) {
+  async request(
+    method: string,
+    path: string,
+    form?: Record<string, string> | FormData,
+    extra: Record<string, string> = {},
+  ) {
     const headers: Record<string, string> = { Origin: this.base, ...extra };
     if (this.cookie) headers.Cookie = this.cookie;
     let body: BodyInit | undefined;
@@ -64,7 +74,12 @@ export class BrowserSession {
     this.request("POST", path, form, extra);
 
   /** Posts a form and reads the action's own JSON answer (Remix's `_data` request, as fetchers do). */
-  async action(path: string, routeId: string, form?: Record<string, string> | FormData, extra?: Record<string, string>) {
+  async action(
+    path: string,
+    routeId: string,
+    form?: Record<string, string> | FormData,
+    extra?: Record<string, string>,
+  ) {
     const sep = path.includes("?") ? "&" : "?";
     const res = await this.post(`${path}${sep}_data=${encodeURIComponent(routeId)}`, form, extra);
     const text = await res.text();

@@ -5,7 +5,15 @@ import { useI18n } from "~/i18n/context";
 type Option = { id: number; name: string };
 type Defaults = { role: string; supplierId: number | null; memberId: number | null };
 
-export function RoleFields({ suppliers, members, defaults }: { suppliers: Option[]; members: Option[]; defaults?: Defaults }) {
+export function RoleFields({
+  suppliers,
+  members,
+  defaults,
+}: {
+  suppliers: Option[];
+  members: Option[];
+  defaults?: Defaults;
+}) {
   const { t } = useI18n();
   const [role, setRole] = useState(defaults?.role ?? "member");
   return (
@@ -23,7 +31,11 @@ export function RoleFields({ suppliers, members, defaults }: { suppliers: Option
           <span>{t("nav.suppliers")}</span>
           <select name="supplierId" defaultValue={defaults?.supplierId ?? ""} required>
             <option value="">—</option>
-            {suppliers.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {suppliers.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
       ) : null}
@@ -32,7 +44,11 @@ export function RoleFields({ suppliers, members, defaults }: { suppliers: Option
           <span>{t("nav.members")}</span>
           <select name="memberId" defaultValue={defaults?.memberId ?? ""} required>
             <option value="">—</option>
-            {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
           </select>
         </label>
       ) : null}

@@ -5,14 +5,35 @@ import { Field, type FieldErrors } from "./Field";
 
 type Values = { name?: string; currency?: string; dateOrder?: string; language?: string };
 
-export function SupplierForm({ values, errors, intent }: { values?: Values; errors?: FieldErrors; intent: string }) {
+export function SupplierForm({
+  values,
+  errors,
+  intent,
+}: {
+  values?: Values;
+  errors?: FieldErrors;
+  intent: string;
+}) {
   const { t } = useI18n();
   const e = errors ?? {};
   return (
     <Form method="post">
       <input type="hidden" name="intent" value={intent} />
-      <Field label={t("common.name")} name="name" defaultValue={values?.name ?? ""} error={e.name} required />
-      <Field label={t("common.currency")} name="currency" defaultValue={values?.currency ?? ""} error={e.currency} required maxLength={3} />
+      <Field
+        label={t("common.name")}
+        name="name"
+        defaultValue={values?.name ?? ""}
+        error={e.name}
+        required
+      />
+      <Field
+        label={t("common.currency")}
+        name="currency"
+        defaultValue={values?.currency ?? ""}
+        error={e.currency}
+        required
+        maxLength={3}
+      />
       <label className="field">
         <span>{t("suppliers.dateOrder")}</span>
         <select name="dateOrder" defaultValue={values?.dateOrder ?? "dmy"}>
@@ -28,7 +49,11 @@ export function SupplierForm({ values, errors, intent }: { values?: Values; erro
           <option value="en">English</option>
         </select>
       </label>
-      {e.form ? <p className="alert" role="alert">{e.form}</p> : null}
+      {e.form ? (
+        <p className="alert" role="alert">
+          {e.form}
+        </p>
+      ) : null}
       <button type="submit">{t("common.save")}</button>
     </Form>
   );

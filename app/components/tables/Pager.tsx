@@ -2,7 +2,15 @@
 import { Link, useSearchParams } from "@remix-run/react";
 import { useI18n } from "~/i18n/context";
 
-export function Pager({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
+export function Pager({
+  page,
+  pageSize,
+  total,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+}) {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -32,7 +40,10 @@ export function SortHeader({ column, label }: { column: string; label: string })
   const mark = active ? (dir === "desc" ? " ▲" : " ▼") : "";
   return (
     <th aria-sort={active ? (dir === "desc" ? "ascending" : "descending") : "none"}>
-      <Link to={`?${next}`}>{label}{mark}</Link>
+      <Link to={`?${next}`}>
+        {label}
+        {mark}
+      </Link>
     </th>
   );
 }

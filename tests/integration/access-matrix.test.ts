@@ -1,0 +1,177 @@
+// The access matrix: every route and API path, as every role, as another supplier or member,
+// and as a stranger. Every file in app/routes must appear here, so the matrix grows with the app.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, ROOT, startServer, type TestServer } from "../setup/server";
+import { ApiClient, apiAs, BrowserSession } from "../setup/http";
+
+type Who = "admin" | "supplier" | "otherSupplier" | "member" | "otherMember" | "stranger";
+const EVERYONE: Who[] = ["admin", "supplier", "otherSupplier", "member", "otherMember", "stranger"];
+const SIGNED_IN: Who[] = EVERYONE.filter((w) => w !== "stranger");
+
+type Ids = { supplierA: number; supplierB: number; memberA: number; memberB: number };
+type PageCase = { file: string; path: (ids: Ids) => string; allowed: Who[] };
+type ApiCase = {
+  file: string;
+  method: "GET" | "POST" | "PUT";
+  path: (ids: Ids) => string;
+  allowed: Who[];
+  body?: unknown;
+};
+
+const PAGES: PageCase[] = [
+  { file: "admin._index.tsx", path: () => "/admin", allowed: ["admin"] },
+  { file: "admin.members._index.tsx", path: () => "/admin/members", allowed: ["admin"] },
+  { file: "admin.members.new.tsx", path: () => "/admin/members/new", allowed: ["admin"] },
+  { file: "admin.members.import.tsx", path: () => "/admin/members/import", allowed: ["admin"] },
+  {
+    file: "admin.members.$id.tsx",
+    path: (ids) => `/admin/members/${ids.memberA}`,
+    allowed: ["admin"],
+  },
+  { file: "admin.suppliers._index.tsx", path: () => "/admin/suppliers", allowed: ["admin"] },
+  {
+    file: "admin.suppliers.$id.tsx",
+    path: (ids) => `/admin/suppliers/${ids.supplierA}`,
+    allowed: ["admin"],
+  },
+  { file: "admin.users.tsx", path: () => "/admin/users", allowed: ["admin"] },
+  { file: "admin.settings.tsx", path: () => "/admin/settings", allowed: ["admin"] },
+  { file: "admin.audit.tsx", path: () => "/admin/audit", allowed: ["admin"] },
+  { file: "supplier._index.tsx", path: () => "/supplier", allowed: ["supplier", "otherSupplier"] },
+  { file: "member._index.tsx", path: () => "/member", allowed: ["member", "otherMember"] },
+  { file: "account.tsx", path: () => "/account", allowed: SIGNED_IN },
+];
+
+const API: ApiCase[] = [
+  {
+    file: "api.v1.suppliers.ts",
+    method: "GET",
+    path: () => "/api/v1/suppliers",
+    allowed: ["admin"],
+  },
+  {
+    file: "api.v1.suppliers.ts",
+    method: "POST",
+    path: () => "/api/v1/suppliers",
+    allowed: ["admin"],
+    body: {},
+  },
+  { file: "api.v1.members.ts", method: "GET", path: () => "/api/v1/members", allowed: ["admin"] },
+  {
+    file: "api.v1.members.ts",
+    method: "POST",
+    path: () => "/api/v1/members",
+    allowed: ["admin"],
+    body: {},
+  },
+  {
+    file: "api.v1.users.ts",
+    method: "POST",
+    path: () => "/api/v1/users",
+    allowed: ["admin"],
+    body: {},
+  },
+];
+
+/** Routes anyone may open, checked separately below. */
+const PUBLIC = [
+  "_index.tsx",
+  "login.tsx",
+  "logout.tsx",
+  "invite.$token.tsx",
+  "api.v1.tokens.ts",
+  "api.v1.$.ts",
+];
+
+let server: TestServer;
+let ids: Ids;
+const browsers = {} as Record<Who, BrowserSession>;
+const apis = {} as Record<Who, ApiClient>;
+
+beforeAll(async () => {
+  server = await startServer();
+  const admin = await apiAs(server.url, ADMIN.email, ADMIN.password);
+  const supplierA = (await admin.post("/api/v1/suppliers", { name: "Supplier A", currency: "USD" }))
+    .body.id;
+  const supplierB = (await admin.post("/api/v1/suppliers", { name: "Supplier B", currency: "MXN" }))
+    .body.id;
+  const [memberA, memberB] = (
+    await admin.post("/api/v1/members", [
+      { name: "Member A", taxId: "AAA010101AA1", country: "MX", joinedOn: "2025-01-01" },
+      { name: "Member B", taxId: "BBB010101BB1", country: "MX", joinedOn: "2025-01-01" },
+    ])
+  ).body.map((m: { id: number }) => m.id);
+  ids = { supplierA, supplierB, memberA, memberB };
+  const accounts: [Who, Record<string, unknown>][] = [
+    ["supplier", { role: "supplier", supplierId: supplierA }],
+    ["otherSupplier", { role: "supplier", supplierId: supplierB }],
+    ["member", { role: "member", memberId: memberA }],
+    ["otherMember", { role: "member", memberId: memberB }],
+  ];
+  const password = "matrix-password-1";
+  for (const [who, scope] of accounts) {
+    await admin.post("/api/v1/users", { email: `${who}@matrix.example`, password, ...scope });
+  }
+  for (const who of EVERYONE) {
+    browsers[who] = new BrowserSession(server.url);
+    if (who === "stranger") {
+      apis[who] = new ApiClient(server.url);
+      continue;
+    }
+    const [email, pw] =
+      who === "admin" ? [ADMIN.email, ADMIN.password] : [`${who}@matrix.example`, password];
+    await browsers[who].login(email, pw);
+    apis[who] = await apiAs(server.url, email, pw);
+  }
+});
+afterAll(() => server.stop());
+
+describe("every route is in the matrix", () => {
+  it("lists each file of app/routes", () => {
+    const covered = new Set([...PAGES.map((p) => p.file), ...API.map((a) => a.file), ...PUBLIC]);
+    expect(readdirSync(join(ROOT, "app/routes")).filter((f) => !covered.has(f))).toEqual([]);
+  });
+});
+
+describe.each(PAGES)("page $file", (route) => {
+  it.each(EVERYONE)("as %s", async (who) => {
+    const res = await browsers[who].get(route.path(ids));
+    if (who === "stranger") {
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
+    } else {
+      expect(res.status).toBe(route.allowed.includes(who) ? 200 : 403);
+    }
+  });
+});
+
+describe.each(API)("API $method $file", (route) => {
+  it.each(EVERYONE)("as %s", async (who) => {
+    const res = await apis[who].call(route.method, route.path(ids), route.body);
+    const expected =
+      who === "stranger" ? 401 : !route.allowed.includes(who) ? 403 : route.body ? 400 : 200;
+    expect(res.status).toBe(expected);
+    if (expected >= 400) expect(res.body.error.code).toBeTypeOf("string");
+  });
+});
+
+describe("public routes", () => {
+  it("sends a stranger from / to the sign-in page and a member to the member dashboard", async () => {
+    expect((await browsers.stranger.get("/")).headers.get("location")).toBe("/login");
+    expect((await browsers.member.get("/")).headers.get("location")).toBe("/member");
+    expect((await browsers.stranger.get("/login")).status).toBe(200);
+    expect((await browsers.stranger.get("/invite/not-a-token")).status).toBe(200);
+  });
+
+  it("refuses a stranger's logout and an unknown API path", async () => {
+    expect((await browsers.stranger.post("/logout")).status).toBe(302);
+    expect((await apis.member.get("/api/v1/unknown")).status).toBe(404);
+  });
+
+  it("gives a member the same 403 for a loader fetched as data (?_data)", async () => {
+    const res = await browsers.member.data("/admin/members", "routes/admin.members._index");
+    expect(res.status).toBe(403);
+  });
+});
