@@ -13,6 +13,8 @@ const SIGNED_IN: Who[] = EVERYONE.filter((w) => w !== "stranger");
 type Ids = { supplierA: number; supplierB: number; memberA: number; memberB: number };
 type PageCase = { file: string; path: (ids: Ids) => string; allowed: Who[] };
 type ApiCase = {
+  /** The id in the path does not exist: the allowed get 404, the others are refused first. */
+  missing?: boolean;
   file: string;
   method: "GET" | "POST" | "PUT";
   path: (ids: Ids) => string;
@@ -36,6 +38,8 @@ const PAGES: PageCase[] = [
     path: (ids) => `/admin/suppliers/${ids.supplierA}`,
     allowed: ["admin"],
   },
+  { file: "admin.programs._index.tsx", path: () => "/admin/programs", allowed: ["admin"] },
+  { file: "admin.fx.tsx", path: () => "/admin/fx", allowed: ["admin"] },
   { file: "admin.users.tsx", path: () => "/admin/users", allowed: ["admin"] },
   { file: "admin.settings.tsx", path: () => "/admin/settings", allowed: ["admin"] },
   { file: "admin.audit.tsx", path: () => "/admin/audit", allowed: ["admin"] },
@@ -45,6 +49,32 @@ const PAGES: PageCase[] = [
 ];
 
 const API: ApiCase[] = [
+  {
+    file: "api.v1.allocation-runs.ts",
+    method: "POST",
+    path: () => "/api/v1/allocation-runs",
+    allowed: ["admin"],
+    body: {},
+  },
+  {
+    file: "api.v1.allocation-runs.$id.post.ts",
+    method: "POST",
+    path: () => "/api/v1/allocation-runs/999999/post",
+    allowed: ["admin"],
+    missing: true,
+  },
+  {
+    file: "api.v1.ledger.trial-balance.ts",
+    method: "GET",
+    path: () => "/api/v1/ledger/trial-balance",
+    allowed: ["admin"],
+  },
+  {
+    file: "api.v1.members.$id.balance.ts",
+    method: "GET",
+    path: (ids) => `/api/v1/members/${ids.memberA}/balance`,
+    allowed: ["admin", "member"],
+  },
   {
     file: "api.v1.suppliers.ts",
     method: "GET",
@@ -63,6 +93,22 @@ const API: ApiCase[] = [
     file: "api.v1.members.ts",
     method: "POST",
     path: () => "/api/v1/members",
+    allowed: ["admin"],
+    body: {},
+  },
+  { file: "api.v1.programs.ts", method: "GET", path: () => "/api/v1/programs", allowed: ["admin"] },
+  {
+    file: "api.v1.programs.ts",
+    method: "POST",
+    path: () => "/api/v1/programs",
+    allowed: ["admin"],
+    body: {},
+  },
+  { file: "api.v1.fx-rates.ts", method: "GET", path: () => "/api/v1/fx-rates", allowed: ["admin"] },
+  {
+    file: "api.v1.fx-rates.ts",
+    method: "PUT",
+    path: () => "/api/v1/fx-rates",
     allowed: ["admin"],
     body: {},
   },
@@ -151,7 +197,15 @@ describe.each(API)("API $method $file", (route) => {
   it.each(EVERYONE)("as %s", async (who) => {
     const res = await apis[who].call(route.method, route.path(ids), route.body);
     const expected =
-      who === "stranger" ? 401 : !route.allowed.includes(who) ? 403 : route.body ? 400 : 200;
+      who === "stranger"
+        ? 401
+        : !route.allowed.includes(who)
+          ? 403
+          : route.missing
+            ? 404
+            : route.body
+              ? 400
+              : 200;
     expect(res.status).toBe(expected);
     if (expected >= 400) expect(res.body.error.code).toBeTypeOf("string");
   });

@@ -10,6 +10,8 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ["/admin", "nav.dashboard"],
     ["/admin/members", "nav.members"],
     ["/admin/suppliers", "nav.suppliers"],
+    ["/admin/programs", "nav.programs"],
+    ["/admin/fx", "nav.fx"],
     ["/admin/users", "nav.users"],
     ["/admin/settings", "nav.settings"],
     ["/admin/audit", "nav.audit"],

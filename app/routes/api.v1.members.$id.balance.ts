@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { authorize } from "~/auth/authorize.server";
+import { apiRoute } from "~/http/api.server";
+import { notFound } from "~/http/errors.server";
+import { idParam } from "~/http/query.server";
+import { memberBalances, memberEarnedByProgram } from "~/models/ledger.server";
+import { getMember } from "~/models/members.server";
+
+export const loader = apiRoute(async ({ request, params }: LoaderFunctionArgs) => {
+  const memberId = idParam(params.id);
+  await authorize(request, { roles: ["admin", "member"], memberId });
+  if (!getMember(memberId)) throw notFound("That member");
+  return Response.json({
+    memberId,
+    balances: memberBalances(memberId),
+    byProgram: memberEarnedByProgram(memberId),
+  });
+});

@@ -1,0 +1,208 @@
+// Allocation runs over HTTP: SPEC 3.3's worked example posted month by month, idempotent posting,
+// stale previews, runs that move forward only, balances and a trial balance that sums to zero.
+// Report lines are written straight into the database here; uploading them is the reports issue.
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, startServer, type TestServer } from "../setup/server";
+import { ApiClient, apiAs } from "../setup/http";
+
+let server: TestServer;
+let admin: ApiClient;
+let programId: number;
+let supplierId: number;
+let memberIds: number[];
+
+function addLines(
+  period: string,
+  lines: { memberTaxId: string; date: string; amountMinor: number }[],
+) {
+  const db = new Database(server.dbPath);
+  db.pragma("busy_timeout = 5000");
+  const report = db
+    .prepare(
+      "INSERT INTO reports (supplier_id, period, version, status, file_name, file_sha256, file_size, stored_path) VALUES (?, ?, 1, 'active', 'test.xlsx', ?, 1, '') RETURNING id",
+    )
+    .get(supplierId, period, `sha-${period}-${Math.random()}`) as { id: number };
+  const insert = db.prepare(
+    `INSERT INTO report_lines (report_id, supplier_id, sheet, row, invoice_date, invoice_number, customer_key, amount_minor, currency, member_id)
+     VALUES (?, ?, 'Sheet1', ?, ?, ?, ?, ?, 'USD', (SELECT id FROM members WHERE tax_id_normalized = ?))`,
+  );
+  lines.forEach((l, i) =>
+    insert.run(
+      report.id,
+      supplierId,
+      i + 2,
+      l.date,
+      `INV-${period}-${i}`,
+      l.memberTaxId,
+      l.amountMinor,
+      l.memberTaxId,
+    ),
+  );
+  db.close();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  admin = await apiAs(server.url, ADMIN.email, ADMIN.password);
+  supplierId = (await admin.post("/api/v1/suppliers", { name: "Axion", currency: "USD" })).body.id;
+  memberIds = (
+    await admin.post(
+      "/api/v1/members",
+      ["AAA", "BBB", "CCC"].map((taxId) => ({
+        name: taxId,
+        taxId,
+        country: "MX",
+        joinedOn: "2020-01-01",
+      })),
+    )
+  ).body.map((m: { id: number }) => m.id);
+  const program = await admin.post("/api/v1/programs", {
+    supplierId,
+    name: "Axion 2026",
+    currency: "USD",
+    start: "2026-01-01",
+    end: "2026-12-31",
+    method: "all-units",
+    feeBps: 1000,
+    tiers: [
+      { thresholdMinor: 0, rateBps: 100 },
+      { thresholdMinor: 10_000_000, rateBps: 200 },
+      { thresholdMinor: 25_000_000, rateBps: 300 },
+    ],
+  });
+  expect(program.status).toBe(201);
+  programId = program.body.id;
+  await admin.post("/api/v1/users", {
+    email: "m@a.example",
+    password: "member-password-1",
+    role: "member",
+    memberId: memberIds[0],
+  });
+  await admin.post("/api/v1/users", {
+    email: "m@b.example",
+    password: "member-password-1",
+    role: "member",
+    memberId: memberIds[1],
+  });
+});
+afterAll(() => server.stop());
+
+describe("the worked example of SPEC 3.3", () => {
+  it("January: V 80,000.00 → G 800.00, F 80.00, N 720.00 split by volume", async () => {
+    addLines("2026-01", [
+      { memberTaxId: "AAA", date: "2026-01-10", amountMinor: 4_000_000 },
+      { memberTaxId: "BBB", date: "2026-01-12", amountMinor: 2_000_000 },
+      { memberTaxId: "CCC", date: "2026-01-20", amountMinor: 2_000_000 },
+    ]);
+    const preview = await admin.post("/api/v1/allocation-runs", { programId, month: "2026-01" });
+    expect(preview.status).toBe(201);
+    expect(preview.body).toMatchObject({
+      programId,
+      month: "2026-01",
+      status: "preview",
+      pooledVolumeMinor: 8_000_000,
+      tierIndex: 0,
+      rateBps: 100,
+      grossMinor: 80_000,
+      feeMinor: 8_000,
+      netMinor: 72_000,
+      posting: { grossMinor: 80_000, feeMinor: 8_000, netMinor: 72_000 },
+    });
+    expect(preview.body.members).toEqual([
+      { memberId: memberIds[0], volumeMinor: 4_000_000, ytdMinor: 36_000, postingMinor: 36_000 },
+      { memberId: memberIds[1], volumeMinor: 2_000_000, ytdMinor: 18_000, postingMinor: 18_000 },
+      { memberId: memberIds[2], volumeMinor: 2_000_000, ytdMinor: 18_000, postingMinor: 18_000 },
+    ]);
+    const posted = await admin.post(`/api/v1/allocation-runs/${preview.body.id}/post`);
+    expect(posted.body.status).toBe("posted");
+    const again = await admin.post(`/api/v1/allocation-runs/${preview.body.id}/post`);
+    expect(again.body).toEqual(posted.body);
+    const rerun = await admin.post("/api/v1/allocation-runs", { programId, month: "2026-01" });
+    expect(rerun.body.posting).toEqual({ grossMinor: 0, feeMinor: 0, netMinor: 0 });
+  });
+
+  it("February: V 180,000.00 lifts January to 2 % and posts G 2,800.00, F 280.00, N 2,520.00", async () => {
+    addLines("2026-02", [{ memberTaxId: "AAA", date: "2026-02-03", amountMinor: 10_000_000 }]);
+    const preview = await admin.post("/api/v1/allocation-runs", { programId, month: "2026-02" });
+    expect(preview.body).toMatchObject({
+      pooledVolumeMinor: 18_000_000,
+      tierIndex: 1,
+      rateBps: 200,
+      grossMinor: 360_000,
+      feeMinor: 36_000,
+      netMinor: 324_000,
+      posting: { grossMinor: 280_000, feeMinor: 28_000, netMinor: 252_000 },
+    });
+    expect(preview.body.members.map((m: { postingMinor: number }) => m.postingMinor)).toEqual([
+      216_000, 18_000, 18_000,
+    ]);
+    await admin.post(`/api/v1/allocation-runs/${preview.body.id}/post`);
+  });
+});
+
+describe("what a run refuses", () => {
+  it("a preview made stale by new data, with 409 and nothing posted", async () => {
+    const preview = await admin.post("/api/v1/allocation-runs", { programId, month: "2026-02" });
+    addLines("2026-02", [{ memberTaxId: "CCC", date: "2026-02-10", amountMinor: -500_000 }]);
+    const res = await admin.post(`/api/v1/allocation-runs/${preview.body.id}/post`);
+    expect(res).toMatchObject({ status: 409, body: { error: { code: "run_stale" } } });
+  });
+
+  it("a month before the last posted one", async () => {
+    const res = await admin.post("/api/v1/allocation-runs", { programId, month: "2026-01" });
+    expect(res).toMatchObject({ status: 409, body: { error: { code: "run_month_out_of_order" } } });
+  });
+
+  it("a month outside the program, a missing program and a non-admin", async () => {
+    expect(
+      (await admin.post("/api/v1/allocation-runs", { programId, month: "2027-01" })).status,
+    ).toBe(400);
+    expect(
+      (await admin.post("/api/v1/allocation-runs", { programId: 9999, month: "2026-03" })).status,
+    ).toBe(404);
+    const member = await apiAs(server.url, "m@a.example", "member-password-1");
+    expect(
+      (await member.post("/api/v1/allocation-runs", { programId, month: "2026-03" })).status,
+    ).toBe(403);
+  });
+});
+
+describe("balances and the trial balance", () => {
+  it("give each member what was posted, and sum to zero", async () => {
+    const balance = await admin.get(`/api/v1/members/${memberIds[0]}/balance`);
+    expect(balance.body).toEqual({
+      memberId: memberIds[0],
+      balances: [{ currency: "USD", amountMinor: 252_000 }],
+      byProgram: [{ programId, earnedMinor: 252_000 }],
+    });
+    const tb = await admin.get("/api/v1/ledger/trial-balance");
+    expect(tb.body.totals).toEqual([{ currency: "USD", amountMinor: 0 }]);
+    expect(tb.body.accounts).toContainEqual({
+      account: "fee_income",
+      currency: "USD",
+      balanceMinor: -36_000,
+    });
+    expect(tb.body.accounts).toContainEqual({
+      account: `supplier_receivable:${supplierId}`,
+      currency: "USD",
+      balanceMinor: 360_000,
+    });
+  });
+
+  it("let a member read its own balance only", async () => {
+    const member = await apiAs(server.url, "m@a.example", "member-password-1");
+    expect((await member.get(`/api/v1/members/${memberIds[0]}/balance`)).status).toBe(200);
+    expect((await member.get(`/api/v1/members/${memberIds[1]}/balance`)).status).toBe(403);
+    expect((await member.get("/api/v1/ledger/trial-balance")).status).toBe(403);
+  });
+
+  it("refuses to edit or delete the journal, at the database", () => {
+    const db = new Database(server.dbPath);
+    expect(() => db.prepare("UPDATE journal_lines SET amount_minor = 0").run()).toThrow(
+      /append-only/,
+    );
+    expect(() => db.prepare("DELETE FROM journal_entries").run()).toThrow(/append-only/);
+    db.close();
+  });
+});
