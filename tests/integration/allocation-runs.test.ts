@@ -141,10 +141,29 @@ describe("the worked example of SPEC 3.3", () => {
   });
 });
 
+describe("two admins posting at once", () => {
+  it("lands exactly one posting", async () => {
+    await admin.post("/api/v1/users", { email: "second@admin.example", password: "second-admin-1", role: "admin" });
+    const second = await apiAs(server.url, "second@admin.example", "second-admin-1");
+    addLines("2026-03", [{ memberTaxId: "BBB", date: "2026-03-05", amountMinor: 1_000_000 }]);
+    const preview = await admin.post("/api/v1/allocation-runs", { programId, month: "2026-03" });
+    const [a, b] = await Promise.all([
+      admin.post(`/api/v1/allocation-runs/${preview.body.id}/post`),
+      second.post(`/api/v1/allocation-runs/${preview.body.id}/post`),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body).toEqual(b.body);
+    const db = new Database(server.dbPath, { readonly: true });
+    const entries = db.prepare("SELECT count(*) n FROM journal_entries WHERE run_id = ?").get(preview.body.id) as { n: number };
+    db.close();
+    expect(entries.n).toBe(1);
+  });
+});
+
 describe("what a run refuses", () => {
   it("a preview made stale by new data, with 409 and nothing posted", async () => {
-    const preview = await admin.post("/api/v1/allocation-runs", { programId, month: "2026-02" });
-    addLines("2026-02", [{ memberTaxId: "CCC", date: "2026-02-10", amountMinor: -500_000 }]);
+    const preview = await admin.post("/api/v1/allocation-runs", { programId, month: "2026-03" });
+    addLines("2026-03", [{ memberTaxId: "CCC", date: "2026-03-10", amountMinor: -500_000 }]);
     const res = await admin.post(`/api/v1/allocation-runs/${preview.body.id}/post`);
     expect(res).toMatchObject({ status: 409, body: { error: { code: "run_stale" } } });
   });
@@ -181,12 +200,12 @@ describe("balances and the trial balance", () => {
     expect(tb.body.accounts).toContainEqual({
       account: "fee_income",
       currency: "USD",
-      balanceMinor: -36_000,
+      balanceMinor: -38_000,
     });
     expect(tb.body.accounts).toContainEqual({
       account: `supplier_receivable:${supplierId}`,
       currency: "USD",
-      balanceMinor: 360_000,
+      balanceMinor: 380_000,
     });
   });
 
