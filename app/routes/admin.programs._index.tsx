@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
+import { TierEditor } from "~/components/charts/TierEditor";
 import { Field, fieldErrors } from "~/components/forms/Field";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
@@ -71,7 +72,9 @@ export default function Programs() {
           <tbody>
             {programs.map((p) => (
               <tr key={p.id}>
-                <td>{p.name}</td>
+                <td>
+                  <Link to={`/admin/programs/${p.id}`}>{p.name}</Link>
+                </td>
                 <td>{supplierName.get(p.supplierId) ?? p.supplierId}</td>
                 <td>
                   {date(p.start)} – {date(p.end)}
@@ -169,19 +172,11 @@ export default function Programs() {
           error={e.feeBps}
           required
         />
-        <label className="field">
-          <span>{t("programs.tiers")}</span>
-          <textarea
-            name="tiers"
-            rows={4}
-            required
-            defaultValue={v.tiers ?? "0;100\n"}
-            aria-invalid={e.tiers ? true : undefined}
-            aria-describedby="tiers-help"
-          />
-          <small id="tiers-help">{t("programs.tiersHelp")}</small>
-          {e.tiers ? <em className="error">{e.tiers}</em> : null}
-        </label>
+        <TierEditor
+          defaultValue={v.tiers ?? "0;100\n"}
+          error={e.tiers}
+          currency={v.currency ?? "USD"}
+        />
         <Field
           label={t("programs.includeCategories")}
           name="includeCategories"

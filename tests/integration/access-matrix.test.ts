@@ -10,7 +10,13 @@ type Who = "admin" | "supplier" | "otherSupplier" | "member" | "otherMember" | "
 const EVERYONE: Who[] = ["admin", "supplier", "otherSupplier", "member", "otherMember", "stranger"];
 const SIGNED_IN: Who[] = EVERYONE.filter((w) => w !== "stranger");
 
-type Ids = { supplierA: number; supplierB: number; memberA: number; memberB: number };
+type Ids = {
+  supplierA: number;
+  supplierB: number;
+  memberA: number;
+  memberB: number;
+  programA: number;
+};
 type PageCase = { file: string; path: (ids: Ids) => string; allowed: Who[] };
 type ApiCase = {
   /** The id in the path does not exist: the allowed get 404, the others are refused first. */
@@ -39,7 +45,14 @@ const PAGES: PageCase[] = [
     allowed: ["admin"],
   },
   { file: "admin.programs._index.tsx", path: () => "/admin/programs", allowed: ["admin"] },
+  {
+    file: "admin.programs.$id.tsx",
+    path: (ids) => `/admin/programs/${ids.programA}`,
+    allowed: ["admin"],
+  },
   { file: "admin.fx.tsx", path: () => "/admin/fx", allowed: ["admin"] },
+  { file: "admin.runs.tsx", path: () => "/admin/runs", allowed: ["admin"] },
+  { file: "admin.ledger.tsx", path: () => "/admin/ledger", allowed: ["admin"] },
   { file: "admin.users.tsx", path: () => "/admin/users", allowed: ["admin"] },
   { file: "admin.settings.tsx", path: () => "/admin/settings", allowed: ["admin"] },
   { file: "admin.audit.tsx", path: () => "/admin/audit", allowed: ["admin"] },
@@ -149,7 +162,19 @@ beforeAll(async () => {
       { name: "Member B", taxId: "BBB010101BB1", country: "MX", joinedOn: "2025-01-01" },
     ])
   ).body.map((m: { id: number }) => m.id);
-  ids = { supplierA, supplierB, memberA, memberB };
+  const programA = (
+    await admin.post("/api/v1/programs", {
+      supplierId: supplierA,
+      name: "Program A",
+      currency: "USD",
+      start: "2026-01-01",
+      end: "2026-12-31",
+      method: "all-units",
+      feeBps: 1000,
+      tiers: [{ thresholdMinor: 0, rateBps: 100 }],
+    })
+  ).body.id;
+  ids = { supplierA, supplierB, memberA, memberB, programA };
   const accounts: [Who, Record<string, unknown>][] = [
     ["supplier", { role: "supplier", supplierId: supplierA }],
     ["otherSupplier", { role: "supplier", supplierId: supplierB }],

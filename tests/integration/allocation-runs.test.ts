@@ -4,7 +4,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, startServer, type TestServer } from "../setup/server";
-import { ApiClient, apiAs } from "../setup/http";
+import { ApiClient, apiAs, BrowserSession } from "../setup/http";
 
 let server: TestServer;
 let admin: ApiClient;
@@ -143,7 +143,11 @@ describe("the worked example of SPEC 3.3", () => {
 
 describe("two admins posting at once", () => {
   it("lands exactly one posting", async () => {
-    await admin.post("/api/v1/users", { email: "second@admin.example", password: "second-admin-1", role: "admin" });
+    await admin.post("/api/v1/users", {
+      email: "second@admin.example",
+      password: "second-admin-1",
+      role: "admin",
+    });
     const second = await apiAs(server.url, "second@admin.example", "second-admin-1");
     addLines("2026-03", [{ memberTaxId: "BBB", date: "2026-03-05", amountMinor: 1_000_000 }]);
     const preview = await admin.post("/api/v1/allocation-runs", { programId, month: "2026-03" });
@@ -154,7 +158,9 @@ describe("two admins posting at once", () => {
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(a.body).toEqual(b.body);
     const db = new Database(server.dbPath, { readonly: true });
-    const entries = db.prepare("SELECT count(*) n FROM journal_entries WHERE run_id = ?").get(preview.body.id) as { n: number };
+    const entries = db
+      .prepare("SELECT count(*) n FROM journal_entries WHERE run_id = ?")
+      .get(preview.body.id) as { n: number };
     db.close();
     expect(entries.n).toBe(1);
   });
@@ -223,5 +229,46 @@ describe("balances and the trial balance", () => {
     );
     expect(() => db.prepare("DELETE FROM journal_entries").run()).toThrow(/append-only/);
     db.close();
+  });
+});
+
+describe("the schedule simulator", () => {
+  it("applies a draft schedule to the program's past volume, month by month", async () => {
+    const session = new BrowserSession(server.url);
+    await session.login(ADMIN.email, ADMIN.password);
+    const res = await session.action(`/admin/programs/${programId}`, "routes/admin.programs.$id", {
+      tiers: "0;0\n5000000;500",
+      through: "2026-02",
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.rows).toEqual([
+      {
+        month: "2026-01",
+        pooledVolumeMinor: 8_000_000,
+        currentMinor: 80_000,
+        draftAllUnitsMinor: 400_000,
+        draftIncrementalMinor: 150_000,
+      },
+      {
+        month: "2026-02",
+        pooledVolumeMinor: 18_000_000,
+        currentMinor: 360_000,
+        draftAllUnitsMinor: 900_000,
+        draftIncrementalMinor: 650_000,
+      },
+    ]);
+  });
+
+  it("refuses an invalid draft schedule with the engine's message", async () => {
+    const session = new BrowserSession(server.url);
+    await session.login(ADMIN.email, ADMIN.password);
+    const res = await session.action(`/admin/programs/${programId}`, "routes/admin.programs.$id", {
+      tiers: "100;100",
+      through: "2026-02",
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe(
+      "The tier schedule is invalid: Tier 1: the first threshold must be 0, not 100.",
+    );
   });
 });

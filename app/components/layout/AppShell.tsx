@@ -12,6 +12,8 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ["/admin/suppliers", "nav.suppliers"],
     ["/admin/programs", "nav.programs"],
     ["/admin/fx", "nav.fx"],
+    ["/admin/runs", "nav.runs"],
+    ["/admin/ledger", "nav.ledger"],
     ["/admin/users", "nav.users"],
     ["/admin/settings", "nav.settings"],
     ["/admin/audit", "nav.audit"],
