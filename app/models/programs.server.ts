@@ -1,8 +1,8 @@
 // Refund programs and their tier schedules: read, and created by an admin (validated, audited).
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb, inTransaction } from "../../db/client.server";
-import { programs, tiers as tiersTable } from "../../db/schema";
-import { badRequest, HttpError } from "~/http/errors.server";
+import { allocationRuns, programs, tiers as tiersTable } from "../../db/schema";
+import { badRequest, conflict, HttpError } from "~/http/errors.server";
 import { isDomainError } from "~/refunds/errors";
 import { assertFeeBps } from "~/refunds/run";
 import { assertTierSchedule, type Tier } from "~/refunds/tiers";
@@ -77,6 +77,44 @@ export function createProgram(actor: AuditActor, raw: unknown): Program {
     });
     recordAudit(actor, "program.create", { type: "program", id: program.id }, input);
     return program.id;
+  });
+  return getProgram(id)!;
+}
+
+/** Edits a program while nothing of it is posted; after the first posting its terms are history. */
+export function updateProgram(actor: AuditActor, id: number, raw: unknown): Program {
+  const input = programInput.parse(raw);
+  checkField("tiers", () => assertTierSchedule(input.tiers));
+  checkField("feeBps", () => assertFeeBps(input.feeBps));
+  if (!getSupplier(input.supplierId)) {
+    throw badRequest(`supplierId: there is no supplier ${input.supplierId}.`, [
+      { path: "supplierId", message: "is not a known supplier" },
+    ]);
+  }
+  const { tiers, ...fields } = input;
+  inTransaction((db) => {
+    const posted = db
+      .select({ id: allocationRuns.id })
+      .from(allocationRuns)
+      .where(and(eq(allocationRuns.programId, id), eq(allocationRuns.status, "posted")))
+      .get();
+    if (posted) {
+      throw conflict(
+        "program_locked",
+        "This program has posted runs, so its terms can no longer change.",
+      );
+    }
+    db.update(programs)
+      .set({ ...fields, updatedAt: new Date().toISOString() })
+      .where(eq(programs.id, id))
+      .run();
+    db.delete(tiersTable).where(eq(tiersTable.programId, id)).run();
+    tiers.forEach((tier, position) => {
+      db.insert(tiersTable)
+        .values({ programId: id, position, ...tier })
+        .run();
+    });
+    recordAudit(actor, "program.update", { type: "program", id }, input);
   });
   return getProgram(id)!;
 }

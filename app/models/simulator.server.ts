@@ -24,14 +24,12 @@ export function simulateSchedule(
   const db = getDb();
   const program = loadProgramTerms(db, programId);
   const last = through < monthOf(program.end) ? through : monthOf(program.end);
-  const lines = candidateLines(db, program, last);
   const people = memberships(db);
   const fx = fxLookup(db, program.currency);
   const rows: SimulationRow[] = [];
-  let ytd = 0;
   for (let month = monthOf(program.start); month <= last; month = nextMonth(month)) {
-    const ofMonth = lines.filter((l) => l.invoiceDate.startsWith(month));
-    ytd += pooledVolume(ofMonth, program, people, fx, month).total;
+    // The candidate lines come pre-aggregated over the whole window, so each month end is its own query.
+    const ytd = pooledVolume(candidateLines(db, program, month), program, people, fx, month).total;
     rows.push({
       month,
       pooledVolumeMinor: ytd,

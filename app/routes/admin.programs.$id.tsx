@@ -6,7 +6,9 @@ import { parseTierLines, TierChart, TierEditor } from "~/components/charts/TierE
 import { formFailure } from "~/http/forms.server";
 import { idParam } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
-import { getProgram } from "~/models/programs.server";
+import { getProgram, updateProgram } from "~/models/programs.server";
+import { listSuppliers } from "~/models/suppliers.server";
+import { ProgramForm, programErrors } from "~/components/forms/ProgramForm";
 import { simulateSchedule, type SimulationRow } from "~/models/simulator.server";
 
 function loadProgram(id: string | undefined) {
@@ -17,7 +19,10 @@ function loadProgram(id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
-  return { program: loadProgram(params.id) };
+  return {
+    program: loadProgram(params.id),
+    suppliers: listSuppliers().map((s) => ({ id: s.id, name: s.name, currency: s.currency })),
+  };
 }
 
 const simulation = z.object({
@@ -26,10 +31,14 @@ const simulation = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await authorize(request, { roles: ["admin"] });
+  const actor = await authorize(request, { roles: ["admin"] });
   const program = loadProgram(params.id);
   const form = Object.fromEntries(await request.formData());
   try {
+    if (form.intent === "edit") {
+      updateProgram(actor, program.id, form);
+      return Response.json({ saved: true });
+    }
     const input = simulation.parse(form);
     return Response.json({
       rows: simulateSchedule(program.id, parseTierLines(input.tiers), input.through),
@@ -39,9 +48,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+function programValues(
+  p: {
+    supplierId: number;
+    name: string;
+    currency: string;
+    start: string;
+    end: string;
+    method: string;
+    feeBps: number;
+    includeCategories: string[];
+    excludeCategories: string[];
+  },
+  tiers: string,
+) {
+  return {
+    supplierId: String(p.supplierId),
+    name: p.name,
+    currency: p.currency,
+    start: p.start,
+    end: p.end,
+    method: p.method,
+    feeBps: String(p.feeBps),
+    tiers,
+    includeCategories: p.includeCategories.join(", "),
+    excludeCategories: p.excludeCategories.join(", "),
+  };
+}
+
 export default function ProgramDetail() {
-  const { program } = useLoaderData<typeof loader>();
-  const result = useActionData<{ rows?: SimulationRow[]; message?: string }>();
+  const { program, suppliers } = useLoaderData<typeof loader>();
+  const result = useActionData<{
+    rows?: SimulationRow[];
+    message?: string;
+    saved?: boolean;
+    details?: unknown;
+    values?: Record<string, string>;
+  }>();
   const { t, money, month, bps } = useI18n();
   const c = program.currency;
   const draftText = program.tiers
@@ -56,6 +99,20 @@ export default function ProgramDetail() {
         {t("programs.feeBps")}: {bps(program.feeBps)}
       </p>
       <TierChart tiers={program.tiers} currency={c} />
+      <h2>{t("common.edit")}</h2>
+      {result?.saved ? (
+        <p className="notice" role="status">
+          {t("common.saved")}
+        </p>
+      ) : null}
+      <ProgramForm
+        key={program.updatedAt}
+        intent="edit"
+        suppliers={suppliers}
+        values={result?.values ?? programValues(program, draftText)}
+        errors={programErrors(result?.details)}
+        defaultFeeBps={program.feeBps}
+      />
       <h2>{t("programs.simulator")}</h2>
       <Form method="post">
         <TierEditor defaultValue={draftText} currency={c} />

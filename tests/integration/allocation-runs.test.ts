@@ -272,3 +272,89 @@ describe("the schedule simulator", () => {
     );
   });
 });
+
+describe("editing a program", () => {
+  const edit = (id: number, name: string) => ({
+    intent: "edit",
+    supplierId: String(supplierId),
+    name,
+    currency: "USD",
+    start: "2026-01-01",
+    end: "2026-12-31",
+    method: "incremental",
+    feeBps: "500",
+    tiers: "0;50\n1000000;150",
+    includeCategories: "",
+    excludeCategories: "Services",
+  });
+
+  it("changes its terms while nothing is posted", async () => {
+    const created = await admin.post("/api/v1/programs", {
+      supplierId,
+      name: "Draft",
+      currency: "USD",
+      start: "2026-01-01",
+      end: "2026-12-31",
+      method: "all-units",
+      feeBps: 1000,
+      tiers: [{ thresholdMinor: 0, rateBps: 100 }],
+    });
+    const session = new BrowserSession(server.url);
+    await session.login(ADMIN.email, ADMIN.password);
+    const res = await session.action(
+      `/admin/programs/${created.body.id}`,
+      "routes/admin.programs.$id",
+      edit(created.body.id, "Draft v2"),
+    );
+    expect(res.body).toEqual({ saved: true });
+    const list = await admin.get("/api/v1/programs");
+    expect(list.body.find((p: { id: number }) => p.id === created.body.id)).toMatchObject({
+      name: "Draft v2",
+      method: "incremental",
+      feeBps: 500,
+      tiers: [
+        { thresholdMinor: 0, rateBps: 50 },
+        { thresholdMinor: 1_000_000, rateBps: 150 },
+      ],
+      excludeCategories: ["Services"],
+    });
+  });
+
+  it("refuses once a run is posted, changing nothing", async () => {
+    const session = new BrowserSession(server.url);
+    await session.login(ADMIN.email, ADMIN.password);
+    const res = await session.action(
+      `/admin/programs/${programId}`,
+      "routes/admin.programs.$id",
+      edit(programId, "Rewritten"),
+    );
+    expect(res).toMatchObject({
+      status: 409,
+      body: { message: "This program has posted runs, so its terms can no longer change." },
+    });
+    const list = await admin.get("/api/v1/programs");
+    expect(list.body.find((p: { id: number }) => p.id === programId).name).toBe("Axion 2026");
+  });
+});
+
+describe("a missing FX rate", () => {
+  it("blocks the run with an error naming the currency and month, until the rate is entered", async () => {
+    const db = new Database(server.dbPath);
+    db.prepare(
+      `INSERT INTO report_lines (report_id, supplier_id, sheet, row, invoice_date, invoice_number, customer_key, amount_minor, currency, member_id)
+       SELECT max(id), ?, 'Sheet1', 99, '2026-03-15', 'BR-1', 'AAA', 1000000, 'BRL', (SELECT id FROM members WHERE tax_id_normalized = 'AAA') FROM reports`,
+    ).run(supplierId);
+    db.close();
+    const blocked = await admin.post("/api/v1/allocation-runs", { programId, month: "2026-03" });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.error.code).toBe("fx_rate_missing");
+    expect(blocked.body.error.message).toContain("BRL");
+    expect(blocked.body.error.message).toContain("2026-03");
+    await admin.put("/api/v1/fx-rates", [
+      { month: "2026-03", from: "BRL", to: "USD", rate: "0.2" },
+    ]);
+    const ok = await admin.post("/api/v1/allocation-runs", { programId, month: "2026-03" });
+    expect(ok.status).toBe(201);
+    expect(ok.body.pooledVolumeMinor).toBe(18_000_000 + 1_000_000 - 500_000 + 200_000);
+  });
+});
