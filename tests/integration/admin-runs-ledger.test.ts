@@ -4,6 +4,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, startServer, type TestServer } from "../setup/server";
+import { insertActiveReport, type TestLine } from "../setup/factories";
 import { ApiClient, apiAs, BrowserSession } from "../setup/http";
 
 const RUNS = "routes/admin.runs";
@@ -16,34 +17,8 @@ let programId: number;
 let supplierId: number;
 let memberIds: number[];
 
-function addLines(
-  period: string,
-  lines: { memberTaxId: string; date: string; amountMinor: number }[],
-) {
-  const db = new Database(server.dbPath);
-  db.pragma("busy_timeout = 5000");
-  const report = db
-    .prepare(
-      "INSERT INTO reports (supplier_id, period, version, status, file_name, file_sha256, file_size, stored_path) VALUES (?, ?, 1, 'active', 'test.xlsx', ?, 1, '') RETURNING id",
-    )
-    .get(supplierId, period, `sha-${period}-${Math.random()}`) as { id: number };
-  const insert = db.prepare(
-    `INSERT INTO report_lines (report_id, supplier_id, sheet, row, invoice_date, invoice_number, customer_key, amount_minor, currency, member_id)
-     VALUES (?, ?, 'Sheet1', ?, ?, ?, ?, ?, 'USD', (SELECT id FROM members WHERE tax_id_normalized = ?))`,
-  );
-  lines.forEach((l, i) =>
-    insert.run(
-      report.id,
-      supplierId,
-      i + 2,
-      l.date,
-      `INV-${period}-${i}-${Math.random()}`,
-      l.memberTaxId,
-      l.amountMinor,
-      l.memberTaxId,
-    ),
-  );
-  db.close();
+function addLines(period: string, lines: TestLine[]) {
+  insertActiveReport(server.dbPath, supplierId, period, lines);
 }
 
 function count(query: string, ...params: unknown[]): number {

@@ -1,0 +1,41 @@
+// Test data written straight into a test server's database, for what has no API yet.
+import Database from "better-sqlite3";
+
+export type TestLine = { memberTaxId: string; date: string; amountMinor: number };
+
+/** One active report of `supplierId` for `period` with USD lines matched by tax id. */
+export function insertActiveReport(
+  dbPath: string,
+  supplierId: number,
+  period: string,
+  lines: TestLine[],
+) {
+  const db = new Database(dbPath);
+  db.pragma("busy_timeout = 5000");
+  try {
+    const report = db
+      .prepare(
+        "INSERT INTO reports (supplier_id, period, version, status, file_name, file_sha256, file_size, stored_path) VALUES (?, ?, 1, 'active', 'test.xlsx', ?, 1, '') RETURNING id",
+      )
+      .get(supplierId, period, `sha-${period}-${Math.random()}`) as { id: number };
+    const insert = db.prepare(
+      `INSERT INTO report_lines (report_id, supplier_id, sheet, row, invoice_date, invoice_number, customer_key, amount_minor, currency, member_id)
+       VALUES (?, ?, 'Sheet1', ?, ?, ?, ?, ?, 'USD', (SELECT id FROM members WHERE tax_id_normalized = ?))`,
+    );
+    lines.forEach((l, i) =>
+      insert.run(
+        report.id,
+        supplierId,
+        i + 2,
+        l.date,
+        `INV-${report.id}-${i}`,
+        l.memberTaxId,
+        l.amountMinor,
+        l.memberTaxId,
+      ),
+    );
+    return report.id;
+  } finally {
+    db.close();
+  }
+}
