@@ -1,6 +1,6 @@
 // Wraps an API route handler so every failure leaves as a JSON error with the right status.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { jsonError } from "./errors.server";
+import { HttpError, jsonError } from "./errors.server";
 
 type Args = LoaderFunctionArgs | ActionFunctionArgs;
 
@@ -9,10 +9,19 @@ export function apiRoute<A extends Args>(handler: (args: A) => Promise<Response>
     try {
       return await handler(args);
     } catch (error) {
-      if (error instanceof Response) return error;
+      if (error instanceof Response) return asJsonError(error);
       return jsonError(error);
     }
   };
+}
+
+/** A Response thrown by shared code (e.g. a 404 for a malformed id) still leaves as a JSON error. */
+async function asJsonError(response: Response): Promise<Response> {
+  if (response.status < 400 || response.headers.get("Content-Type")?.includes("json"))
+    return response;
+  const code = response.status === 404 ? "not_found" : "error";
+  const message = response.status === 404 ? "This was not found." : await response.text();
+  return jsonError(new HttpError(response.status, code, message));
 }
 
 /** Parses a JSON body, turning malformed JSON into a 400. */

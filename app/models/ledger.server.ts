@@ -1,5 +1,5 @@
 // The journal: writing balanced entries, and reading what was posted, balances and the trial balance.
-import { and, eq, like, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "../../db/client.server";
 import { journalEntries, journalLines } from "../../db/schema";
 import { assertBalanced, type JournalEntry } from "~/refunds/journal";
@@ -93,7 +93,7 @@ export function memberBalances(memberId: number) {
       amountMinor: sql<number>`-sum(${journalLines.amountMinor})`,
     })
     .from(journalLines)
-    .where(like(journalLines.account, `member_payable:${memberId}`))
+    .where(eq(journalLines.account, `member_payable:${memberId}`))
     .groupBy(journalLines.currency)
     .all();
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { authorize } from "~/auth/authorize.server";
+import { assertOwns, authorize } from "~/auth/authorize.server";
 import { apiRoute } from "~/http/api.server";
 import { notFound } from "~/http/errors.server";
 import { idParam } from "~/http/query.server";
@@ -7,8 +7,9 @@ import { memberBalances, memberEarnedByProgram } from "~/models/ledger.server";
 import { getMember } from "~/models/members.server";
 
 export const loader = apiRoute(async ({ request, params }: LoaderFunctionArgs) => {
+  const actor = await authorize(request, { roles: ["admin", "member"] });
   const memberId = idParam(params.id);
-  await authorize(request, { roles: ["admin", "member"], memberId });
+  assertOwns(request, actor, { memberId });
   if (!getMember(memberId)) throw notFound("That member");
   return Response.json({
     memberId,

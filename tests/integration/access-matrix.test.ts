@@ -244,6 +244,14 @@ describe("public routes", () => {
     expect((await browsers.stranger.get("/invite/not-a-token")).status).toBe(200);
   });
 
+  it("answers a malformed id in an API path with a JSON 404", async () => {
+    const res = await apis.admin.get("/api/v1/members/not-a-number/balance");
+    expect(res).toMatchObject({
+      status: 404,
+      body: { error: { code: "not_found", message: "This was not found." } },
+    });
+  });
+
   it("refuses a stranger's logout and an unknown API path", async () => {
     expect((await browsers.stranger.post("/logout")).status).toBe(302);
     expect((await apis.member.get("/api/v1/unknown")).status).toBe(404);
