@@ -1,41 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ImportError } from "./errors";
-import { readReport, type ReadReportOptions, type ReportSummary } from "./read-report";
 import { fixturePath } from "./scenario-fixtures";
 import type { ParsedLine } from "./types";
-
-type Options = Omit<ReadReportOptions, "onLine" | "originalName">;
-const base: Options = {
-  dateOrder: "dmy",
-  defaultCurrency: "USD",
-  today: "2026-04-15",
-  period: "2026-03",
-};
-
-async function read(
-  path: string,
-  opts: Partial<ReadReportOptions> = {},
-): Promise<{ summary: ReportSummary; lines: ParsedLine[] }> {
-  const lines: ParsedLine[] = [];
-  const summary = await readReport(path, {
-    ...base,
-    originalName: path.split("/").pop() ?? path,
-    ...opts,
-    onLine: (line) => {
-      lines.push(line);
-    },
-  });
-  return { summary, lines };
-}
-
-async function refusal(path: string, opts: Partial<ReadReportOptions> = {}): Promise<ImportError> {
-  const error = await read(path, opts).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
+import { read, refusal } from "./read-report.support";
 
 function keyFields(line: ParsedLine) {
   const {

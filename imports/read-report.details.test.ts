@@ -3,50 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
-import { ImportError } from "./errors";
 import { LIMITS } from "./limits";
-import {
-  MAX_STORED_PROBLEMS,
-  readReport,
-  type ReadReportOptions,
-  type ReportSummary,
-} from "./read-report";
-import type { ParsedLine } from "./types";
+import { MAX_STORED_PROBLEMS } from "./read-report";
+import { read, refusal } from "./read-report.support";
 
 const dir = mkdtempSync(join(tmpdir(), "tierpool-report-"));
-
-type Options = Omit<ReadReportOptions, "onLine" | "originalName">;
-const base: Options = {
-  dateOrder: "dmy",
-  defaultCurrency: "USD",
-  today: "2026-04-15",
-  period: "2026-03",
-};
-
-async function read(
-  path: string,
-  opts: Partial<ReadReportOptions> = {},
-): Promise<{ summary: ReportSummary; lines: ParsedLine[] }> {
-  const lines: ParsedLine[] = [];
-  const summary = await readReport(path, {
-    ...base,
-    originalName: path.split("/").pop() ?? path,
-    ...opts,
-    onLine: (line) => {
-      lines.push(line);
-    },
-  });
-  return { summary, lines };
-}
-
-async function refusal(path: string, opts: Partial<ReadReportOptions> = {}): Promise<ImportError> {
-  const error = await read(path, opts).then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  return error as ImportError;
-}
 
 function csv(name: string, lines: string[]): string {
   const path = join(dir, name);

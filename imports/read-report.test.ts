@@ -1,34 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { readReport, type ReadReportOptions, type ReportSummary } from "./read-report";
 import { fixturePath, loadTruth, type TruthLine } from "./scenario-fixtures";
 import type { ParsedLine } from "./types";
 import { normalizeCustomerKey } from "./values";
+import { read } from "./read-report.support";
 
 const truth = loadTruth();
-
-type Options = Omit<ReadReportOptions, "onLine" | "originalName">;
-const base: Options = {
-  dateOrder: "dmy",
-  defaultCurrency: "USD",
-  today: "2026-04-15",
-  period: "2026-03",
-};
-
-async function read(
-  path: string,
-  opts: Partial<ReadReportOptions> = {},
-): Promise<{ summary: ReportSummary; lines: ParsedLine[] }> {
-  const lines: ParsedLine[] = [];
-  const summary = await readReport(path, {
-    ...base,
-    originalName: path.split("/").pop() ?? path,
-    ...opts,
-    onLine: (line) => {
-      lines.push(line);
-    },
-  });
-  return { summary, lines };
-}
 
 /**
  * Andes reports carry the supplier's customer account, not a tax id: the key is that account

@@ -1,0 +1,41 @@
+// Test support for readReport: read a file collecting its lines, or expect its refusal.
+import { expect } from "vitest";
+import { ImportError } from "./errors";
+import { readReport, type ReadReportOptions, type ReportSummary } from "./read-report";
+import type { ParsedLine } from "./types";
+
+type Options = Omit<ReadReportOptions, "onLine" | "originalName">;
+export const baseOptions: Options = {
+  dateOrder: "dmy",
+  defaultCurrency: "USD",
+  today: "2026-04-15",
+  period: "2026-03",
+};
+
+export async function read(
+  path: string,
+  opts: Partial<ReadReportOptions> = {},
+): Promise<{ summary: ReportSummary; lines: ParsedLine[] }> {
+  const lines: ParsedLine[] = [];
+  const summary = await readReport(path, {
+    ...baseOptions,
+    originalName: path.split("/").pop() ?? path,
+    ...opts,
+    onLine: (line) => {
+      lines.push(line);
+    },
+  });
+  return { summary, lines };
+}
+
+export async function refusal(
+  path: string,
+  opts: Partial<ReadReportOptions> = {},
+): Promise<ImportError> {
+  const error = await read(path, opts).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ImportError);
+  return error as ImportError;
+}
