@@ -1,32 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixturePath } from "./scenario-fixtures";
-import type { ParsedLine } from "./types";
-import { read, refusal } from "./read-report.support";
-
-function keyFields(line: ParsedLine) {
-  const {
-    invoiceDate,
-    invoiceNumber,
-    customerKey,
-    customerName,
-    sku,
-    category,
-    quantity,
-    amountMinor,
-    currency,
-  } = line;
-  return {
-    invoiceDate,
-    invoiceNumber,
-    customerKey,
-    customerName,
-    sku,
-    category,
-    quantity,
-    amountMinor,
-    currency,
-  };
-}
+import { keyFields, read, refusal } from "./read-report.support";
 
 describe("readReport refuses bad files with a clear message", () => {
   it.each([

@@ -39,3 +39,29 @@ export async function refusal(
   expect(error).toBeInstanceOf(ImportError);
   return error as ImportError;
 }
+
+/** The fields truth.json states for a line (no sheet or row). */
+export function keyFields(line: ParsedLine) {
+  const {
+    invoiceDate,
+    invoiceNumber,
+    customerKey,
+    customerName,
+    sku,
+    category,
+    quantity,
+    amountMinor,
+    currency,
+  } = line;
+  return {
+    invoiceDate,
+    invoiceNumber,
+    customerKey,
+    customerName,
+    sku,
+    category,
+    quantity,
+    amountMinor,
+    currency,
+  };
+}

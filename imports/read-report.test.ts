@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fixturePath, loadTruth, type TruthLine } from "./scenario-fixtures";
-import type { ParsedLine } from "./types";
 import { normalizeCustomerKey } from "./values";
-import { read } from "./read-report.support";
+import { keyFields, read } from "./read-report.support";
 
 const truth = loadTruth();
 
@@ -21,31 +20,6 @@ function expectedLine(line: TruthLine) {
     quantity: line.quantity,
     amountMinor: line.amountMinor,
     currency: line.currency,
-  };
-}
-
-function keyFields(line: ParsedLine) {
-  const {
-    invoiceDate,
-    invoiceNumber,
-    customerKey,
-    customerName,
-    sku,
-    category,
-    quantity,
-    amountMinor,
-    currency,
-  } = line;
-  return {
-    invoiceDate,
-    invoiceNumber,
-    customerKey,
-    customerName,
-    sku,
-    category,
-    quantity,
-    amountMinor,
-    currency,
   };
 }
 

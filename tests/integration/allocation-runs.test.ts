@@ -4,7 +4,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, startServer, type TestServer } from "../setup/server";
-import { insertActiveReport, type TestLine } from "../setup/factories";
+import { insertActiveReport, specExampleProgram, type TestLine } from "../setup/factories";
 import { ApiClient, apiAs, BrowserSession } from "../setup/http";
 
 let server: TestServer;
@@ -32,20 +32,7 @@ beforeAll(async () => {
       })),
     )
   ).body.map((m: { id: number }) => m.id);
-  const program = await admin.post("/api/v1/programs", {
-    supplierId,
-    name: "Axion 2026",
-    currency: "USD",
-    start: "2026-01-01",
-    end: "2026-12-31",
-    method: "all-units",
-    feeBps: 1000,
-    tiers: [
-      { thresholdMinor: 0, rateBps: 100 },
-      { thresholdMinor: 10_000_000, rateBps: 200 },
-      { thresholdMinor: 25_000_000, rateBps: 300 },
-    ],
-  });
+  const program = await admin.post("/api/v1/programs", specExampleProgram(supplierId));
   expect(program.status).toBe(201);
   programId = program.body.id;
   await admin.post("/api/v1/users", {

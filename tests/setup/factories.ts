@@ -39,3 +39,21 @@ export function insertActiveReport(
     db.close();
   }
 }
+
+/** The all-units USD program of SPEC 3.2's worked example (0 → 1 %, 100,000.00 → 2 %, 250,000.00 → 3 %; fee 10 %). */
+export function specExampleProgram(supplierId: number) {
+  return {
+    supplierId,
+    name: "Axion 2026",
+    currency: "USD",
+    start: "2026-01-01",
+    end: "2026-12-31",
+    method: "all-units",
+    feeBps: 1000,
+    tiers: [
+      { thresholdMinor: 0, rateBps: 100 },
+      { thresholdMinor: 10_000_000, rateBps: 200 },
+      { thresholdMinor: 25_000_000, rateBps: 300 },
+    ],
+  };
+}
