@@ -22,6 +22,8 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // Staged report lines live in temp tables: on disk, so a million-row upload keeps memory flat.
+  sqlite.pragma("temp_store = FILE");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: resolve(process.env.MIGRATIONS_PATH ?? "./db/migrations") });
   return db as Db;

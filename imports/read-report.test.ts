@@ -1,27 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { fixturePath, loadTruth, type TruthLine } from "./scenario-fixtures";
-import { normalizeCustomerKey } from "./values";
+import { expectedLine, fixturePath, loadTruth } from "./scenario-fixtures";
 import { keyFields, read } from "./read-report.support";
 
 const truth = loadTruth();
-
-/**
- * Andes reports carry the supplier's customer account, not a tax id: the key is that account
- * normalized like any customer key ("C-10007" → "C10007"), so aliases are matched normalized.
- */
-function expectedLine(line: TruthLine) {
-  return {
-    invoiceDate: line.invoiceDate,
-    invoiceNumber: line.invoiceNumber,
-    customerKey: line.supplier === "andes" ? normalizeCustomerKey(line.account) : line.taxId,
-    customerName: line.customerName,
-    sku: line.sku,
-    category: line.category,
-    quantity: line.quantity,
-    amountMinor: line.amountMinor,
-    currency: line.currency,
-  };
-}
 
 const reports = truth.suppliers.flatMap((supplier) =>
   Object.entries(supplier.reports).map(([month, file]) => ({

@@ -53,7 +53,8 @@ export function toHttpError(error: unknown): HttpError {
       details,
     );
   }
-  if (isCoded(error) && !("errno" in error)) {
+  // Database and system errors carry codes too (SQLITE_*, ENOENT): those are ours, a 500.
+  if (isCoded(error) && !("errno" in error) && !error.code.startsWith("SQLITE_")) {
     const status = error.status ?? STATUS_BY_CODE[error.code] ?? 422;
     return new HttpError(status, error.code, error.message, error.details);
   }

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNull, like, or, sql, type SQL } from "drizzle-orm
 import { getDb, type Db } from "../../db/client.server";
 import { members, reportLines } from "../../db/schema";
 import { normalizeCustomerKey } from "../../imports/values";
+import { refreshLineTotals } from "./line-totals.server";
 import type { MemberInput } from "~/schemas/parties";
 
 export type Member = typeof members.$inferSelect;
@@ -101,8 +102,15 @@ export function updateMember(db: Db, id: number, input: MemberInput): Member {
 
 /** Lines carrying this member's tax id that were unmatched now count for it (SPEC 5, rule 1). */
 function matchLinesToNewMember(db: Db, member: Member) {
-  db.update(reportLines)
+  const changed = db
+    .update(reportLines)
     .set({ memberId: member.id })
     .where(and(eq(reportLines.customerKey, member.taxIdNormalized), isNull(reportLines.memberId)))
-    .run();
+    .returning({ reportId: reportLines.reportId })
+    .all();
+  if (changed.length > 0)
+    refreshLineTotals(
+      db,
+      changed.map((c) => c.reportId),
+    );
 }

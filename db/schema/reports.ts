@@ -34,6 +34,8 @@ export const reports = sqliteTable(
     warningsCount: integer("warnings_count").notNull().default(0),
     totals: text("totals", { mode: "json" }).$type<Record<string, number>>().notNull().default({}),
     message: text("message"),
+    /** Why a file was refused as a whole: the code and, for a missing header, the first rows. */
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
     uploadedBy: integer("uploaded_by").references(() => users.id),
     uploadedAt: text("uploaded_at").notNull().default(now),
     processedAt: text("processed_at"),
@@ -92,9 +94,40 @@ export const reportLines = sqliteTable(
   },
   (t) => [
     index("report_lines_report").on(t.reportId),
-    index("report_lines_supplier_key").on(t.supplierId, t.customerKey),
+    index("report_lines_key").on(t.customerKey, t.supplierId),
     index("report_lines_member").on(t.memberId),
     index("report_lines_dup").on(t.supplierId, t.invoiceNumber),
+  ],
+);
+
+/**
+ * Lines of each report summed by member, category, currency, duplicate hold and invoice month,
+ * kept in step with report_lines (see app/models/line-totals.server.ts). Allocation runs read
+ * these instead of a year of raw lines; the first/last dates tell when a group straddles a
+ * program or membership boundary and must be read line by line.
+ */
+export const lineTotals = sqliteTable(
+  "line_totals",
+  {
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    supplierId: integer("supplier_id").notNull(),
+    memberId: integer("member_id").notNull(),
+    category: text("category"),
+    currency: text("currency").notNull(),
+    held: integer("held").notNull(),
+    month: text("month").notNull(),
+    firstDate: text("first_date").notNull(),
+    lastDate: text("last_date").notNull(),
+    amountMinor: integer("amount_minor").notNull(),
+    lineCount: integer("line_count").notNull(),
+    idSum: integer("id_sum").notNull(),
+    firstId: integer("first_id").notNull(),
+  },
+  (t) => [
+    index("line_totals_report").on(t.reportId),
+    index("line_totals_supplier").on(t.supplierId, t.currency, t.month),
   ],
 );
 

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, ROOT, startServer, type TestServer } from "../setup/server";
 import { ApiClient, apiAs, BrowserSession } from "../setup/http";
+import { uploadReport, waitForReport } from "../setup/reports";
+import { fixturePath } from "../../imports/scenario-fixtures";
 
 type Who = "admin" | "supplier" | "otherSupplier" | "member" | "otherMember" | "stranger";
 const EVERYONE: Who[] = ["admin", "supplier", "otherSupplier", "member", "otherMember", "stranger"];
@@ -16,6 +18,8 @@ type Ids = {
   memberA: number;
   memberB: number;
   programA: number;
+  /** A report of supplier A. */
+  reportA: number;
 };
 type PageCase = { file: string; path: (ids: Ids) => string; allowed: Who[] };
 type ApiCase = {
@@ -61,7 +65,43 @@ const PAGES: PageCase[] = [
   { file: "account.tsx", path: () => "/account", allowed: SIGNED_IN },
 ];
 
+const SUPPLIERS: Who[] = ["admin", "supplier", "otherSupplier"];
+
 const API: ApiCase[] = [
+  { file: "api.v1.reports.ts", method: "GET", path: () => "/api/v1/reports", allowed: SUPPLIERS },
+  {
+    file: "api.v1.reports.ts",
+    method: "POST",
+    path: () => "/api/v1/reports",
+    allowed: SUPPLIERS,
+    body: {},
+  },
+  {
+    file: "api.v1.reports.$id.ts",
+    method: "GET",
+    path: (ids) => `/api/v1/reports/${ids.reportA}`,
+    allowed: ["admin", "supplier"],
+  },
+  {
+    file: "api.v1.reports.$id.ts",
+    method: "GET",
+    path: () => "/api/v1/reports/999999",
+    allowed: SUPPLIERS,
+    missing: true,
+  },
+  {
+    file: "api.v1.unmatched.ts",
+    method: "GET",
+    path: () => "/api/v1/unmatched",
+    allowed: ["admin"],
+  },
+  {
+    file: "api.v1.aliases.ts",
+    method: "POST",
+    path: () => "/api/v1/aliases",
+    allowed: ["admin"],
+    body: {},
+  },
   {
     file: "api.v1.allocation-runs.ts",
     method: "POST",
@@ -174,7 +214,14 @@ beforeAll(async () => {
       tiers: [{ thresholdMinor: 0, rateBps: 100 }],
     })
   ).body.id;
-  ids = { supplierA, supplierB, memberA, memberB, programA };
+  const upload = await uploadReport(
+    admin,
+    fixturePath("tricky/header-only.csv"),
+    "2026-01",
+    supplierA,
+  );
+  const reportA = (await waitForReport(admin, upload.body.id)).id;
+  ids = { supplierA, supplierB, memberA, memberB, programA, reportA };
   const accounts: [Who, Record<string, unknown>][] = [
     ["supplier", { role: "supplier", supplierId: supplierA }],
     ["otherSupplier", { role: "supplier", supplierId: supplierB }],

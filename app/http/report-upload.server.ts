@@ -1,0 +1,51 @@
+// One way in for a supplier report, from the upload screen and from the API alike: receive the
+// file, decide whose report and which month it is, queue it, and start processing.
+import { z } from "zod";
+import type { Actor } from "~/auth/authorize.server";
+import { assertOwns } from "~/auth/authorize.server";
+import { enqueueReportJob } from "~/jobs/report-queue.server";
+import { getSupplier } from "~/models/suppliers.server";
+import { submitReport } from "~/models/reports.server";
+import { LIMITS } from "../../imports/limits";
+import { badRequest, notFound } from "./errors.server";
+import { receiveUpload } from "./upload.server";
+
+const currentMonth = () => new Date().toISOString().slice(0, 7);
+
+const periodField = z
+  .string({ required_error: 'Say which month the report covers in "period", as YYYY-MM.' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'The period must be a month written YYYY-MM, e.g. "2026-03".')
+  .refine((p) => p <= currentMonth(), "The period cannot be a month that has not started yet.");
+
+const uploadFields = z.object({
+  period: periodField,
+  supplierId: z.coerce.number().int().positive().optional(),
+});
+
+/** Reads the multipart upload, validates it and queues the report; returns the queued version. */
+export async function acceptReportUpload(request: Request, actor: Actor, ip?: string) {
+  // One spare MiB for the multipart envelope; the file itself is held to the limit by the check.
+  const upload = await receiveUpload(request, LIMITS.maxFileBytes + 1024 * 1024);
+  try {
+    const parsed = uploadFields.safeParse({
+      period: upload.fields.get("period") ?? undefined,
+      supplierId: upload.fields.get("supplierId") || undefined,
+    });
+    if (!parsed.success) throw parsed.error;
+    const supplierId = actor.role === "supplier" ? actor.supplierId : parsed.data.supplierId;
+    if (!supplierId) throw badRequest('Say which supplier the report is for in "supplierId".');
+    assertOwns(request, actor, { supplierId });
+    if (parsed.data.supplierId && parsed.data.supplierId !== supplierId)
+      assertOwns(request, actor, { supplierId: parsed.data.supplierId });
+    if (!getSupplier(supplierId)) throw notFound("That supplier");
+    const { report, jobId } = await submitReport(
+      actor,
+      { supplierId, period: parsed.data.period, ...upload, fileName: upload.name },
+      ip,
+    );
+    void enqueueReportJob(jobId);
+    return report;
+  } finally {
+    await upload.remove();
+  }
+}

@@ -1,0 +1,32 @@
+// Keeps line_totals in step with report_lines: whenever lines of a report are added, matched to
+// another member or released from a duplicate hold, that report's totals are rebuilt.
+import type { Db } from "../../db/client.server";
+
+/** Rebuilds the totals of these reports from their lines (call inside the changing transaction). */
+export function refreshLineTotals(db: Db, reportIds: Iterable<number>): void {
+  const remove = db.$client.prepare(`DELETE FROM line_totals WHERE report_id = ?`);
+  const rebuild = db.$client.prepare(
+    `INSERT INTO line_totals (report_id, supplier_id, member_id, category, currency, held, month,
+                              first_date, last_date, amount_minor, line_count, id_sum, first_id)
+     SELECT report_id, supplier_id, member_id, category, currency,
+            (duplicate_status IS 'held'), substr(invoice_date, 1, 7),
+            min(invoice_date), max(invoice_date), sum(amount_minor), count(*), sum(id), min(id)
+       FROM report_lines
+      WHERE report_id = ? AND member_id IS NOT NULL
+      GROUP BY member_id, category, currency, duplicate_status IS 'held', substr(invoice_date, 1, 7)`,
+  );
+  for (const id of new Set(reportIds)) {
+    remove.run(id);
+    rebuild.run(id);
+  }
+}
+
+/** Reports holding lines of this supplier's customer key (to refresh after a match changes). */
+export function reportsWithKey(db: Db, supplierId: number, customerKey: string): number[] {
+  const rows = db.$client
+    .prepare(
+      `SELECT DISTINCT report_id AS id FROM report_lines WHERE supplier_id = ? AND customer_key = ?`,
+    )
+    .all(supplierId, customerKey) as { id: number }[];
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,22 @@
+CREATE TABLE `line_totals` (
+	`report_id` integer NOT NULL,
+	`supplier_id` integer NOT NULL,
+	`member_id` integer NOT NULL,
+	`category` text,
+	`currency` text NOT NULL,
+	`held` integer NOT NULL,
+	`month` text NOT NULL,
+	`first_date` text NOT NULL,
+	`last_date` text NOT NULL,
+	`amount_minor` integer NOT NULL,
+	`line_count` integer NOT NULL,
+	`id_sum` integer NOT NULL,
+	`first_id` integer NOT NULL,
+	FOREIGN KEY (`report_id`) REFERENCES `reports`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `line_totals_report` ON `line_totals` (`report_id`);--> statement-breakpoint
+CREATE INDEX `line_totals_supplier` ON `line_totals` (`supplier_id`,`currency`,`month`);--> statement-breakpoint
+DROP INDEX `report_lines_supplier_key`;--> statement-breakpoint
+CREATE INDEX `report_lines_key` ON `report_lines` (`customer_key`,`supplier_id`);--> statement-breakpoint
+ALTER TABLE `reports` ADD `details` text;

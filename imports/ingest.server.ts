@@ -1,0 +1,319 @@
+// Ingests one uploaded report version: streams it through readReport, stages the good lines in
+// a temporary table (memory stays flat, the real tables stay untouched), then lands the whole
+// version in ONE transaction: match, flag duplicates, supersede the previous version, go active.
+// A crash before that transaction leaves nothing behind: temp tables die with the connection.
+import type { Db } from "../db/client.server";
+import { refreshLineTotals } from "../app/models/line-totals.server";
+import type { ReportSummary } from "./read-report";
+import { readReport, MAX_STORED_PROBLEMS } from "./read-report";
+import { isImportError } from "./errors";
+import type { ColumnMapping } from "./headers";
+import type { DateOrder, ParsedLine, Problem } from "./types";
+
+const STAGE_BATCH = 2000;
+
+export interface IngestTarget {
+  reportId: number;
+  supplierId: number;
+  period: string;
+  path: string;
+  fileName: string;
+  dateOrder: DateOrder;
+  currency: string;
+  mapping: ColumnMapping;
+  today: string;
+}
+
+export type IngestOutcome =
+  | { status: "active"; summary: ReportSummary; unmatchedLines: number; heldLines: number }
+  | {
+      status: "rejected";
+      message: string;
+      summary?: ReportSummary;
+      /** A refusal of the file as a whole: its code and details (e.g. the first rows). */
+      refusal?: { code: string; details?: unknown };
+    };
+
+export interface IngestHooks {
+  onProgress?(rowsRead: number, fraction: number): void;
+}
+
+const STAGED_COLUMNS = `sheet, row, invoice_date, invoice_number, customer_key, customer_name,
+  sku, category, quantity, amount_minor, currency`;
+
+function createStage(db: Db, reportId: number): string {
+  const table = `staged_lines_${reportId}`;
+  db.$client.exec(`DROP TABLE IF EXISTS temp.${table};
+    CREATE TEMP TABLE ${table} (seq INTEGER PRIMARY KEY, ${STAGED_COLUMNS})`);
+  return table;
+}
+
+class Stage {
+  private batch: ParsedLine[] = [];
+  private readonly insert;
+  private readonly flushBatch;
+
+  constructor(
+    private readonly db: Db,
+    readonly table: string,
+  ) {
+    this.insert = db.$client.prepare(
+      `INSERT INTO temp.${table} (${STAGED_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+    );
+    this.flushBatch = db.$client.transaction((lines: ParsedLine[]) => {
+      for (const l of lines) {
+        this.insert.run(
+          l.sheet,
+          l.row,
+          l.invoiceDate,
+          l.invoiceNumber,
+          l.customerKey,
+          l.customerName,
+          l.sku,
+          l.category,
+          l.quantity,
+          l.amountMinor,
+          l.currency,
+        );
+      }
+    });
+  }
+
+  push(line: ParsedLine): void {
+    this.batch.push(line);
+    if (this.batch.length >= STAGE_BATCH) this.flush();
+  }
+
+  flush(): void {
+    if (this.batch.length === 0) return;
+    this.flushBatch(this.batch);
+    this.batch = [];
+  }
+
+  drop(): void {
+    this.db.$client.exec(`DROP TABLE IF EXISTS temp.${this.table}`);
+  }
+}
+
+/** Reads and stages the file; the caller lands it with `landVersion` or records the refusal. */
+export async function ingestReport(
+  db: Db,
+  target: IngestTarget,
+  hooks: IngestHooks = {},
+): Promise<IngestOutcome> {
+  const stage = new Stage(db, createStage(db, target.reportId));
+  try {
+    let summary: ReportSummary;
+    try {
+      summary = await readReport(target.path, {
+        originalName: target.fileName,
+        dateOrder: target.dateOrder,
+        defaultCurrency: target.currency,
+        mapping: target.mapping,
+        today: target.today,
+        period: target.period,
+        onProgress: hooks.onProgress,
+        onLine: (line) => stage.push(line),
+      });
+    } catch (error) {
+      if (isImportError(error)) {
+        const refusal = { code: error.code, details: error.details };
+        return { status: "rejected", message: error.message, refusal };
+      }
+      throw error;
+    }
+    stage.flush();
+    if (summary.errorCount > 0) {
+      return { status: "rejected", message: rejectionMessage(summary), summary };
+    }
+    const landed = landVersion(db, target, stage.table, summary);
+    return { status: "active", summary, ...landed };
+  } finally {
+    stage.drop();
+  }
+}
+
+function rejectionMessage(summary: ReportSummary): string {
+  const n = summary.errorCount;
+  return `${n.toLocaleString("en")} ${n === 1 ? "error" : "errors"} found: nothing of this version counts, and the previous version (if any) stays active. Fix the rows listed and upload the file again.`;
+}
+
+/**
+ * The one transaction that makes a version count: its lines (matched by tax id, then alias),
+ * duplicate holds, derived warnings, and the switch from the previous active version.
+ */
+function landVersion(
+  db: Db,
+  target: IngestTarget,
+  table: string,
+  summary: ReportSummary,
+): { unmatchedLines: number; heldLines: number } {
+  const sql = db.$client;
+  const { reportId, supplierId, period } = target;
+  return sql
+    .transaction(() => {
+      const previous = sql
+        .prepare(
+          `SELECT id FROM reports WHERE supplier_id = ? AND period = ? AND status = 'active'`,
+        )
+        .all(supplierId, period) as { id: number }[];
+      sql
+        .prepare(
+          `UPDATE reports SET status = 'superseded' WHERE supplier_id = ? AND period = ? AND status = 'active'`,
+        )
+        .run(supplierId, period);
+      sql
+        .prepare(
+          `INSERT INTO report_lines (report_id, supplier_id, ${STAGED_COLUMNS}, member_id)
+           SELECT ?, ?, s.sheet, s.row, s.invoice_date, s.invoice_number, s.customer_key,
+                  s.customer_name, s.sku, s.category, s.quantity, s.amount_minor, s.currency,
+                  coalesce(m.id, a.member_id)
+             FROM temp.${table} s
+             LEFT JOIN members m ON m.tax_id_normalized = s.customer_key
+             LEFT JOIN aliases a ON a.supplier_id = ? AND a.customer_key = s.customer_key
+            ORDER BY s.seq`,
+        )
+        .run(reportId, supplierId, supplierId);
+      const heldLines = holdDuplicates(
+        db,
+        reportId,
+        supplierId,
+        previous.map((p) => p.id),
+      );
+      const derived = derivedWarnings(db, reportId, summary.problems.length);
+      const unmatchedLines = (
+        sql
+          .prepare(
+            `SELECT count(*) AS n FROM report_lines WHERE report_id = ? AND member_id IS NULL`,
+          )
+          .get(reportId) as { n: number }
+      ).n;
+      saveProblems(db, reportId, [...summary.problems, ...derived.problems]);
+      sql
+        .prepare(
+          `UPDATE reports SET status = 'active', format = ?, rows = ?, lines_count = ?,
+                  errors_count = 0, warnings_count = ?, totals = ?, details = ?, message = NULL,
+                  processed_at = ?
+            WHERE id = ?`,
+        )
+        .run(
+          summary.format,
+          summary.rows,
+          summary.lines,
+          summary.warningCount + derived.count,
+          JSON.stringify(summary.totalsByCurrency),
+          JSON.stringify(layoutDetails(summary)),
+          new Date().toISOString(),
+          reportId,
+        );
+      refreshLineTotals(db, [reportId]);
+      return { unmatchedLines, heldLines };
+    })
+    .immediate();
+}
+
+/** Where the rows sit in the file: what the problem workbook needs to read them again. */
+export function layoutDetails(summary: ReportSummary) {
+  return { sheet: summary.sheet, headerRow: summary.headerRow, headers: summary.headers };
+}
+
+/**
+ * SPEC 4.5: a line equal in invoice number, customer key, SKU and amount to a line of another
+ * active report of the supplier is held. A hold the admin accepted in the version this one
+ * replaces stays accepted: the same line sent again needs no second acceptance.
+ */
+function holdDuplicates(db: Db, reportId: number, supplierId: number, previous: number[]): number {
+  const sql = db.$client;
+  const held = sql
+    .prepare(
+      `UPDATE report_lines SET duplicate_status = 'held'
+        WHERE report_id = ? AND EXISTS (
+          SELECT 1 FROM report_lines o JOIN reports r ON r.id = o.report_id
+           WHERE o.supplier_id = ? AND o.invoice_number = report_lines.invoice_number
+             AND o.customer_key = report_lines.customer_key AND o.sku IS report_lines.sku
+             AND o.amount_minor = report_lines.amount_minor
+             AND r.status = 'active' AND o.report_id <> report_lines.report_id)`,
+    )
+    .run(reportId, supplierId).changes;
+  if (held === 0 || previous.length === 0) return held;
+  const accepted = sql
+    .prepare(
+      `UPDATE report_lines SET duplicate_status = 'accepted'
+        WHERE report_id = ? AND duplicate_status = 'held' AND EXISTS (
+          SELECT 1 FROM report_lines p
+           WHERE p.report_id IN (${previous.map(() => "?").join(",")})
+             AND p.supplier_id = report_lines.supplier_id
+             AND p.invoice_number = report_lines.invoice_number
+             AND p.customer_key = report_lines.customer_key AND p.sku IS report_lines.sku
+             AND p.amount_minor = report_lines.amount_minor AND p.duplicate_status = 'accepted')`,
+    )
+    .run(reportId, ...previous).changes;
+  return held - accepted;
+}
+
+/** Warnings known only once lines meet the database: unmatched customers, held duplicates. */
+function derivedWarnings(db: Db, reportId: number, alreadyStored: number) {
+  const room = Math.max(0, MAX_STORED_PROBLEMS - alreadyStored);
+  const sql = db.$client;
+  const unmatched = sql
+    .prepare(
+      `SELECT l.sheet, min(l.row) AS row, l.customer_key AS key, count(*) AS lines,
+              a.not_member AS notMember
+         FROM report_lines l
+         LEFT JOIN aliases a ON a.supplier_id = l.supplier_id AND a.customer_key = l.customer_key
+        WHERE l.report_id = ? AND l.member_id IS NULL
+        GROUP BY l.customer_key ORDER BY row`,
+    )
+    .all(reportId) as {
+    sheet: string;
+    row: number;
+    key: string;
+    lines: number;
+    notMember: number | null;
+  }[];
+  const unmatchedProblems: Problem[] = unmatched
+    .filter((u) => !u.notMember)
+    .map((u) => ({
+      sheet: u.sheet,
+      row: u.row,
+      column: "customerKey",
+      severity: "warning",
+      code: "unmatched_customer",
+      message: `Customer ${u.key} (${u.lines} ${u.lines === 1 ? "line" : "lines"}) is not matched to a member yet; these lines count once the consortium matches it.`,
+    }));
+  const heldCount = (
+    sql
+      .prepare(
+        `SELECT count(*) AS n FROM report_lines WHERE report_id = ? AND duplicate_status = 'held'`,
+      )
+      .get(reportId) as { n: number }
+  ).n;
+  const held = sql
+    .prepare(
+      `SELECT sheet, row, invoice_number AS invoice FROM report_lines
+        WHERE report_id = ? AND duplicate_status = 'held' ORDER BY id LIMIT ?`,
+    )
+    .all(reportId, room) as { sheet: string; row: number; invoice: string }[];
+  const heldProblems: Problem[] = held.map((h) => ({
+    sheet: h.sheet,
+    row: h.row,
+    column: "invoiceNumber",
+    severity: "warning",
+    code: "duplicate_line",
+    message: `Invoice ${h.invoice} repeats a line of another report of yours; it does not count until the consortium accepts it.`,
+  }));
+  return {
+    problems: [...unmatchedProblems, ...heldProblems].slice(0, room),
+    count: unmatchedProblems.length + heldCount,
+  };
+}
+
+export function saveProblems(db: Db, reportId: number, problems: Problem[]): void {
+  const insert = db.$client.prepare(
+    `INSERT INTO report_problems (report_id, sheet, row, "column", severity, code, message)
+     VALUES (?,?,?,?,?,?,?)`,
+  );
+  for (const p of problems.slice(0, MAX_STORED_PROBLEMS)) {
+    insert.run(reportId, p.sheet, p.row, p.column, p.severity, p.code, p.message);
+  }
+}
