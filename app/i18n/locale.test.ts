@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import en from "./en.json";
-import es from "./es.json";
-import ptBR from "./pt-BR.json";
-import { formatMoney, minorToDecimal, pickLocale, translate } from "./locale";
+import { formatMoney, MESSAGES, minorToDecimal, pickLocale, translate } from "./locale";
+
+const { en, es, "pt-BR": ptBR } = MESSAGES;
 
 describe("messages", () => {
   it("exist in all three languages with the same keys and placeholders", () => {
     const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
-    for (const other of [es, ptBR] as Record<string, string>[]) {
+    for (const other of [es, ptBR]) {
       expect(Object.keys(other).sort()).toEqual(Object.keys(en).sort());
       for (const [key, text] of Object.entries(en))
         expect(placeholders(other[key])).toEqual(placeholders(text));

@@ -1,13 +1,26 @@
 // Languages of the UI, the message lookup, and locale-aware formatting of money and dates.
-import en from "./en.json";
-import es from "./es.json";
-import ptBR from "./pt-BR.json";
+// Messages are kept in one file per area and language (core, reports, matching), merged here.
+import coreEn from "./en.json";
+import coreEs from "./es.json";
+import corePtBR from "./pt-BR.json";
+import reportsEn from "./reports/en.json";
+import reportsEs from "./reports/es.json";
+import reportsPtBR from "./reports/pt-BR.json";
+import matchingEn from "./matching/en.json";
+import matchingEs from "./matching/es.json";
+import matchingPtBR from "./matching/pt-BR.json";
 
 export const LOCALES = ["es", "pt-BR", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
+
+const en = { ...coreEn, ...reportsEn, ...matchingEn };
 export type MessageKey = keyof typeof en;
 
-const MESSAGES: Record<Locale, Record<string, string>> = { en, es, "pt-BR": ptBR };
+export const MESSAGES: Record<Locale, Record<string, string>> = {
+  en,
+  es: { ...coreEs, ...reportsEs, ...matchingEs },
+  "pt-BR": { ...corePtBR, ...reportsPtBR, ...matchingPtBR },
+};
 
 /** The user's setting wins; else the first supported language the browser asks for; else Spanish. */
 export function pickLocale(
@@ -25,7 +38,7 @@ export function pickLocale(
 }
 
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>) {
-  const text = MESSAGES[locale][key] ?? en[key] ?? key;
+  const text = MESSAGES[locale][key] ?? MESSAGES.en[key] ?? key;
   return vars
     ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`))
     : text;

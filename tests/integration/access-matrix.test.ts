@@ -7,30 +7,16 @@ import { ADMIN, ROOT, startServer, type TestServer } from "../setup/server";
 import { ApiClient, apiAs, BrowserSession } from "../setup/http";
 import { uploadReport, waitForReport } from "../setup/reports";
 import { fixturePath } from "../../imports/scenario-fixtures";
-
-type Who = "admin" | "supplier" | "otherSupplier" | "member" | "otherMember" | "stranger";
-const EVERYONE: Who[] = ["admin", "supplier", "otherSupplier", "member", "otherMember", "stranger"];
-const SIGNED_IN: Who[] = EVERYONE.filter((w) => w !== "stranger");
-
-type Ids = {
-  supplierA: number;
-  supplierB: number;
-  memberA: number;
-  memberB: number;
-  programA: number;
-  /** A report of supplier A. */
-  reportA: number;
-};
-type PageCase = { file: string; path: (ids: Ids) => string; allowed: Who[] };
-type ApiCase = {
-  /** The id in the path does not exist: the allowed get 404, the others are refused first. */
-  missing?: boolean;
-  file: string;
-  method: "GET" | "POST" | "PUT";
-  path: (ids: Ids) => string;
-  allowed: Who[];
-  body?: unknown;
-};
+import {
+  EVERYONE,
+  SIGNED_IN,
+  type ApiCase,
+  type Ids,
+  type PageCase,
+  type Who,
+} from "./access/cases";
+import * as adminReports from "./access/admin-reports";
+import * as supplierReports from "./access/supplier-reports";
 
 const PAGES: PageCase[] = [
   { file: "admin._index.tsx", path: () => "/admin", allowed: ["admin"] },
@@ -65,7 +51,7 @@ const PAGES: PageCase[] = [
   { file: "account.tsx", path: () => "/account", allowed: SIGNED_IN },
 ];
 
-const SUPPLIERS: Who[] = ["admin", "supplier", "otherSupplier"];
+const SUPPLIERS = ["admin", "supplier", "otherSupplier"] satisfies Who[];
 
 const API: ApiCase[] = [
   { file: "api.v1.reports.ts", method: "GET", path: () => "/api/v1/reports", allowed: SUPPLIERS },
@@ -173,6 +159,9 @@ const API: ApiCase[] = [
     body: {},
   },
 ];
+
+PAGES.push(...supplierReports.pages, ...adminReports.pages);
+API.push(...supplierReports.api, ...adminReports.api);
 
 /** Routes anyone may open, checked separately below. */
 const PUBLIC = [

@@ -8,6 +8,8 @@ type ShellUser = { name: string; email: string; role: "admin" | "supplier" | "me
 const NAV: Record<string, [string, MessageKey][]> = {
   admin: [
     ["/admin", "nav.dashboard"],
+    ["/admin/reports", "nav.reports"],
+    ["/admin/matching", "nav.matching"],
     ["/admin/members", "nav.members"],
     ["/admin/suppliers", "nav.suppliers"],
     ["/admin/programs", "nav.programs"],
@@ -18,7 +20,12 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ["/admin/settings", "nav.settings"],
     ["/admin/audit", "nav.audit"],
   ],
-  supplier: [["/supplier", "nav.dashboard"]],
+  supplier: [
+    ["/supplier", "nav.dashboard"],
+    ["/supplier/reports/new", "nav.upload"],
+    ["/supplier/mapping", "nav.mapping"],
+    ["/supplier/tokens", "nav.tokens"],
+  ],
   member: [["/member", "nav.dashboard"]],
 };
 
