@@ -162,6 +162,10 @@ function landVersion(
           `UPDATE reports SET status = 'superseded' WHERE supplier_id = ? AND period = ? AND status = 'active'`,
         )
         .run(supplierId, period);
+      refreshLineTotals(
+        db,
+        previous.map((p) => p.id),
+      ); // superseded: their totals go
       sql
         .prepare(
           `INSERT INTO report_lines (report_id, supplier_id, ${STAGED_COLUMNS}, member_id)

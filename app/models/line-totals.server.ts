@@ -2,18 +2,24 @@
 // another member or released from a duplicate hold, that report's totals are rebuilt.
 import type { Db } from "../../db/client.server";
 
-/** Rebuilds the totals of these reports from their lines (call inside the changing transaction). */
-export function refreshLineTotals(db: Db, reportIds: Iterable<number>): void {
+/** Only the raw connection is used, so test factories and benches can pass their own. */
+type Sql = Pick<Db, "$client">;
+
+/**
+ * Rebuilds the totals of these reports from their lines (call inside the changing transaction).
+ * Only active reports have totals, so runs need not look at report status at all.
+ */
+export function refreshLineTotals(db: Sql, reportIds: Iterable<number>): void {
   const remove = db.$client.prepare(`DELETE FROM line_totals WHERE report_id = ?`);
   const rebuild = db.$client.prepare(
-    `INSERT INTO line_totals (report_id, supplier_id, member_id, category, currency, held, month,
+    `INSERT INTO line_totals (report_id, supplier_id, member_id, category, currency, held,
                               first_date, last_date, amount_minor, line_count, id_sum, first_id)
-     SELECT report_id, supplier_id, member_id, category, currency,
-            (duplicate_status IS 'held'), substr(invoice_date, 1, 7),
+     SELECT report_id, supplier_id, member_id, category, currency, (duplicate_status IS 'held'),
             min(invoice_date), max(invoice_date), sum(amount_minor), count(*), sum(id), min(id)
        FROM report_lines
       WHERE report_id = ? AND member_id IS NOT NULL
-      GROUP BY member_id, category, currency, duplicate_status IS 'held', substr(invoice_date, 1, 7)`,
+        AND (SELECT status FROM reports WHERE id = report_id) = 'active'
+      GROUP BY member_id, category, currency, duplicate_status IS 'held'`,
   );
   for (const id of new Set(reportIds)) {
     remove.run(id);
@@ -22,7 +28,7 @@ export function refreshLineTotals(db: Db, reportIds: Iterable<number>): void {
 }
 
 /** Reports holding lines of this supplier's customer key (to refresh after a match changes). */
-export function reportsWithKey(db: Db, supplierId: number, customerKey: string): number[] {
+export function reportsWithKey(db: Sql, supplierId: number, customerKey: string): number[] {
   const rows = db.$client
     .prepare(
       `SELECT DISTINCT report_id AS id FROM report_lines WHERE supplier_id = ? AND customer_key = ?`,

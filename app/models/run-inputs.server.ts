@@ -7,7 +7,7 @@ import { allocationRuns, fxRates, members, programs, tiers } from "../../db/sche
 import { parseRate, type Rate } from "~/refunds/fx";
 import { lastDayOfMonth, type MonthKey } from "~/refunds/money";
 import type { SalesLine } from "~/refunds/pooled";
-import type { Membership } from "~/refunds/eligibility";
+import { categoryFilter, type Membership } from "~/refunds/eligibility";
 import { notFound } from "~/http/errors.server";
 import { postedForProgram } from "./ledger.server";
 
@@ -33,54 +33,162 @@ export function loadProgramTerms(db: Db, programId: number): ProgramTerms {
  */
 export type CandidateLine = SalesLine & { lineCount: number; idSum: number };
 
+/** A line read as a raw row: the columns of LINE_COLUMNS, in that order. */
+type LineRow = [string, string | null, number, number, string, number, number];
+
+/** [memberId, category, firstDate, lastDate, amountMinor, lineCount, idSum, reportId] */
+type TotalRow = [number, string | null, string, string, number, number, number, number];
+
 /**
- * Lines of the supplier's active reports, invoiced from the program start to the end of `month`,
- * pre-aggregated by SQL so a year of a million lines reaches the engine as a few tens of thousands.
+ * The lines the engine needs for a run through `month`, read from line_totals so a year of a
+ * million lines reaches it as about one line per member.
  *
- * Lines in the program currency are summed by member, category, duplicate flag and whether the
- * invoice date falls inside the member's membership. Every line of such a group gets the same
- * eligibility from the engine (the SQL window already keeps the dates within the program and the
- * month, so membership is the only date test left), so the group goes to the engine as one line
- * dated on its first invoice date: the sum of same-currency amounts is exact. Lines in another
- * currency stay one row each, since their conversion is rounded per line (SPEC 3.1).
+ * Totals in the program currency whose lines are all eligible (not held, an eligible category,
+ * invoiced inside the window and inside the member's membership) are summed per member: same-
+ * currency amounts add up exactly, and lines that cannot count are left out since they change
+ * nothing. A member's totals that straddle a window or membership boundary are looked at report by
+ * report, and the straddling ones read line by line; so are lines in other currencies (their
+ * conversion is rounded per line, SPEC 3.1). The engine still decides every line it gets.
  */
-export function candidateLines(db: Db, program: ProgramTerms, month: MonthKey): CandidateLine[] {
+export function candidateLines(
+  db: Db,
+  program: ProgramTerms,
+  month: MonthKey,
+  people: Map<number, Membership> = memberships(db),
+): CandidateLine[] {
   const end = lastDayOfMonth(month) < program.end ? lastDayOfMonth(month) : program.end;
-  const params = [program.supplierId, program.start, end, program.currency];
-  const window = `r.supplier_id = ? AND r.status = 'active' AND l.member_id IS NOT NULL
-          AND l.invoice_date BETWEEN ? AND ?`;
-  const sameCurrency = db.$client
+  const counts = categoryFilter(program.includeCategories, program.excludeCategories);
+  const window = { start: program.start, end };
+  const merged = new Map<number, CandidateLine>();
+  const add = (memberId: number, t: TotalRow) => {
+    const line = merged.get(memberId);
+    if (!line) {
+      merged.set(memberId, {
+        memberId,
+        category: t[1],
+        invoiceDate: t[2],
+        amountMinor: t[4],
+        currency: program.currency,
+        heldAsDuplicate: false,
+        lineCount: t[5],
+        idSum: t[6],
+      });
+      return;
+    }
+    if (t[2] < line.invoiceDate) line.invoiceDate = t[2];
+    line.amountMinor += t[4];
+    line.lineCount += t[5];
+    line.idSum += t[6];
+  };
+  // Pass 1, index-only in member order: the not-held totals per member and category.
+  const perCategory = db.$client
     .prepare(
-      `SELECT min(l.invoice_date) AS invoiceDate, l.category, l.member_id AS memberId,
-              sum(l.amount_minor) AS amountMinor, l.currency,
-              (l.duplicate_status IS 'held') AS held, count(*) AS lineCount, sum(l.id) AS idSum,
-              min(l.id) AS firstId
-         FROM report_lines l JOIN reports r ON r.id = l.report_id
-              LEFT JOIN members m ON m.id = l.member_id
-        WHERE ${window} AND l.currency = ?
-        GROUP BY l.member_id, l.category, held,
-                 (l.invoice_date >= m.joined_on AND (m.left_on IS NULL OR l.invoice_date < m.left_on))
-        ORDER BY firstId`,
+      `SELECT member_id, category, min(first_date), max(last_date), sum(amount_minor),
+              sum(line_count), sum(id_sum), 0
+         FROM line_totals
+        WHERE supplier_id = ? AND currency = ? AND held = 0 AND last_date >= ? AND first_date <= ?
+        GROUP BY member_id, category`,
     )
-    .all(...params) as Row[];
-  const otherCurrencies = db.$client
+    .raw()
+    .all(program.supplierId, program.currency, program.start, end) as TotalRow[];
+  const straddling = new Set<number>();
+  const whole: TotalRow[] = [];
+  for (const t of perCategory) {
+    const membership = people.get(t[0]);
+    if (!membership || !counts(t[1]) || !overlaps(t, membership)) continue;
+    if (whollyInside(t, window, membership)) whole.push(t);
+    else straddling.add(t[0]);
+  }
+  // A member with any straddling total is read whole in pass 2, so nothing is counted twice.
+  for (const t of whole) if (!straddling.has(t[0])) add(t[0], t);
+  // Pass 2, for the few members with straddling totals: report by report, then line by line.
+  const byReport = db.$client
     .prepare(
-      `SELECT l.invoice_date AS invoiceDate, l.category, l.member_id AS memberId,
-              l.amount_minor AS amountMinor, l.currency,
-              (l.duplicate_status IS 'held') AS held, 1 AS lineCount, l.id AS idSum
-         FROM report_lines l JOIN reports r ON r.id = l.report_id
-        WHERE ${window} AND l.currency <> ?
-        ORDER BY l.id`,
+      `SELECT member_id, category, first_date, last_date, amount_minor, line_count, id_sum,
+              report_id
+         FROM line_totals
+        WHERE supplier_id = ? AND currency = ? AND member_id = ? AND held = 0
+          AND last_date >= ? AND first_date <= ?`,
     )
-    .all(...params) as Row[];
+    .raw();
+  const linesOf = db.$client
+    .prepare(
+      `SELECT ${LINE_COLUMNS} FROM report_lines l
+        WHERE l.report_id = ? AND l.currency = ? AND l.member_id = ? AND l.category IS ?
+          AND l.invoice_date BETWEEN ? AND ? AND l.duplicate_status IS NOT 'held'`,
+    )
+    .raw();
   const lines: CandidateLine[] = [];
-  for (const rows of [sameCurrency, otherCurrencies])
-    for (const { held, firstId: _, ...line } of rows)
-      lines.push({ ...line, heldAsDuplicate: held === 1 });
-  return lines;
+  for (const memberId of straddling) {
+    const membership = people.get(memberId)!;
+    const rows = byReport.all(
+      program.supplierId,
+      program.currency,
+      memberId,
+      program.start,
+      end,
+    ) as TotalRow[];
+    for (const t of rows) {
+      if (!counts(t[1]) || !overlaps(t, membership)) continue;
+      if (whollyInside(t, window, membership)) {
+        add(memberId, t);
+        continue;
+      }
+      const raw = linesOf.all(t[7], program.currency, memberId, t[1], program.start, end);
+      for (const row of raw as LineRow[]) lines.push(asCandidate(row));
+    }
+  }
+  for (const row of foreignLines(db, program, end)) lines.push(asCandidate(row));
+  return [...merged.values(), ...lines];
 }
 
-type Row = Omit<CandidateLine, "heldAsDuplicate"> & { held: number; firstId?: number };
+function overlaps(t: TotalRow, m: Membership): boolean {
+  return t[3] >= m.joinedOn && (m.leftOn === null || t[2] < m.leftOn);
+}
+
+function whollyInside(t: TotalRow, window: { start: string; end: string }, m: Membership) {
+  return (
+    t[2] >= window.start &&
+    t[3] <= window.end &&
+    t[2] >= m.joinedOn &&
+    (m.leftOn === null || t[3] < m.leftOn)
+  );
+}
+
+function asCandidate(row: LineRow): CandidateLine {
+  const [invoiceDate, category, memberId, amountMinor, currency, held, id] = row;
+  return {
+    invoiceDate,
+    category,
+    memberId,
+    amountMinor,
+    currency,
+    heldAsDuplicate: held === 1,
+    lineCount: 1,
+    idSum: id,
+  };
+}
+
+const LINE_COLUMNS = `l.invoice_date, l.category, l.member_id, l.amount_minor, l.currency,
+  (l.duplicate_status IS 'held'), l.id`;
+
+/** Matched lines of active reports in currencies other than the program's, one by one. */
+function foreignLines(db: Db, program: ProgramTerms, end: string): LineRow[] {
+  const currencies = db.$client
+    .prepare(`SELECT DISTINCT currency FROM line_totals WHERE supplier_id = ? AND currency <> ?`)
+    .pluck()
+    .all(program.supplierId, program.currency) as string[];
+  const query = db.$client
+    .prepare(
+      `SELECT ${LINE_COLUMNS} FROM report_lines l
+        WHERE l.report_id IN (SELECT id FROM reports WHERE supplier_id = ? AND status = 'active')
+          AND l.currency = ? AND l.invoice_date BETWEEN ? AND ? AND l.member_id IS NOT NULL`,
+    )
+    .raw();
+  return currencies.flatMap(
+    (currency) => query.all(program.supplierId, currency, program.start, end) as LineRow[],
+  );
+}
 
 export function memberships(db: Db): Map<number, Membership> {
   const rows = db
@@ -122,15 +230,7 @@ export function runFingerprint(
 ): string {
   const hash = createHash("sha256");
   hash.update(JSON.stringify([program.updatedAt, program.tiers, program.feeBps, month]));
-  let chunk = "";
-  for (const l of lines) {
-    chunk += `${l.memberId}|${l.invoiceDate}|${l.amountMinor}|${l.currency}|${l.category}|${l.heldAsDuplicate}|${l.lineCount}|${l.idSum}\n`;
-    if (chunk.length > 65_536) {
-      hash.update(chunk);
-      chunk = "";
-    }
-  }
-  hash.update(chunk);
+  hash.update(linesDigestInput(lines));
   const posted = postedForProgram(db, program.id);
   hash.update(JSON.stringify([posted.grossMinor, posted.feeMinor, [...posted.byMember].sort()]));
   const fx = db
@@ -144,4 +244,34 @@ export function runFingerprint(
     .get();
   hash.update(`${fx?.v ?? ""}|${people?.v ?? ""}`);
   return hash.digest("hex");
+}
+
+/** The lines as numbers, 7 per line (texts by their index in a small table), for hashing. */
+function linesDigestInput(lines: CandidateLine[]): Buffer {
+  const texts = new Map<string, number>();
+  const textId = (text: string | null) => {
+    const key = text ?? "\u0000";
+    let id = texts.get(key);
+    if (id === undefined) texts.set(key, (id = texts.size));
+    return id;
+  };
+  const numbers = new Float64Array(lines.length * 7);
+  lines.forEach((l, i) => {
+    numbers.set(
+      [
+        l.memberId ?? -1,
+        Number(l.invoiceDate.replaceAll("-", "")),
+        l.amountMinor,
+        textId(l.currency) * 2 + (l.heldAsDuplicate ? 1 : 0),
+        textId(l.category),
+        l.lineCount,
+        l.idSum,
+      ],
+      i * 7,
+    );
+  });
+  return Buffer.concat([
+    Buffer.from(numbers.buffer),
+    Buffer.from(JSON.stringify([...texts.keys()])),
+  ]);
 }

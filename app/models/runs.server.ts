@@ -22,14 +22,9 @@ export type RunView = ReturnType<typeof getRun>;
 function compute(db: Db, programId: number, month: string) {
   const program = loadProgramTerms(db, programId);
   checkRunMonth(month, program, lastPostedMonth(db, programId));
-  const lines = candidateLines(db, program, month);
-  const volume = pooledVolume(
-    lines,
-    program,
-    memberships(db),
-    fxLookup(db, program.currency),
-    month,
-  );
+  const people = memberships(db);
+  const lines = candidateLines(db, program, month, people);
+  const volume = pooledVolume(lines, program, people, fxLookup(db, program.currency), month);
   const run = computeRun({
     method: program.method,
     tiers: program.tiers,
@@ -62,10 +57,11 @@ export function previewRun(actor: AuditActor, programId: number, month: string) 
       })
       .returning({ id: allocationRuns.id })
       .get();
-    for (const m of run.members)
-      db.insert(allocationRunMembers)
-        .values({ runId: row.id, ...m })
-        .run();
+    // In chunks: one statement per member would cost more than the whole computation.
+    for (let i = 0; i < run.members.length; i += 500) {
+      const chunk = run.members.slice(i, i + 500).map((m) => ({ runId: row.id, ...m }));
+      db.insert(allocationRunMembers).values(chunk).run();
+    }
     return row.id;
   });
   return getRun(id);

@@ -5,7 +5,6 @@ CREATE TABLE `line_totals` (
 	`category` text,
 	`currency` text NOT NULL,
 	`held` integer NOT NULL,
-	`month` text NOT NULL,
 	`first_date` text NOT NULL,
 	`last_date` text NOT NULL,
 	`amount_minor` integer NOT NULL,
@@ -16,7 +15,10 @@ CREATE TABLE `line_totals` (
 );
 --> statement-breakpoint
 CREATE INDEX `line_totals_report` ON `line_totals` (`report_id`);--> statement-breakpoint
-CREATE INDEX `line_totals_supplier` ON `line_totals` (`supplier_id`,`currency`,`month`);--> statement-breakpoint
+CREATE INDEX `line_totals_supplier` ON `line_totals` (`supplier_id`,`currency`,`member_id`);--> statement-breakpoint
+CREATE INDEX `line_totals_category` ON `line_totals` (`supplier_id`,`category`);--> statement-breakpoint
 DROP INDEX `report_lines_supplier_key`;--> statement-breakpoint
+DROP INDEX `report_lines_report`;--> statement-breakpoint
 CREATE INDEX `report_lines_key` ON `report_lines` (`customer_key`,`supplier_id`);--> statement-breakpoint
+CREATE INDEX `report_lines_report` ON `report_lines` (`report_id`,`currency`,`member_id`,`category`,`invoice_date`,`amount_minor`,`duplicate_status`);--> statement-breakpoint
 ALTER TABLE `reports` ADD `details` text;

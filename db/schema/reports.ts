@@ -93,18 +93,27 @@ export const reportLines = sqliteTable(
     duplicateStatus: text("duplicate_status", { enum: ["held", "accepted"] }),
   },
   (t) => [
-    index("report_lines_report").on(t.reportId),
     index("report_lines_key").on(t.customerKey, t.supplierId),
     index("report_lines_member").on(t.memberId),
     index("report_lines_dup").on(t.supplierId, t.invoiceNumber),
+    // Covers the line-by-line reads of allocation runs (other currencies, straddling totals).
+    index("report_lines_report").on(
+      t.reportId,
+      t.currency,
+      t.memberId,
+      t.category,
+      t.invoiceDate,
+      t.amountMinor,
+      t.duplicateStatus,
+    ),
   ],
 );
 
 /**
- * Lines of each report summed by member, category, currency, duplicate hold and invoice month,
- * kept in step with report_lines (see app/models/line-totals.server.ts). Allocation runs read
- * these instead of a year of raw lines; the first/last dates tell when a group straddles a
- * program or membership boundary and must be read line by line.
+ * Lines of each ACTIVE report summed by member, category, currency and duplicate hold, kept in
+ * step with report_lines (app/models/line-totals.server.ts); a superseded version's rows go. Allocation runs read these instead of a year
+ * of raw lines; the first/last invoice dates tell when a group straddles a program, month or
+ * membership boundary and must be read line by line.
  */
 export const lineTotals = sqliteTable(
   "line_totals",
@@ -117,7 +126,6 @@ export const lineTotals = sqliteTable(
     category: text("category"),
     currency: text("currency").notNull(),
     held: integer("held").notNull(),
-    month: text("month").notNull(),
     firstDate: text("first_date").notNull(),
     lastDate: text("last_date").notNull(),
     amountMinor: integer("amount_minor").notNull(),
@@ -127,7 +135,19 @@ export const lineTotals = sqliteTable(
   },
   (t) => [
     index("line_totals_report").on(t.reportId),
-    index("line_totals_supplier").on(t.supplierId, t.currency, t.month),
+    // Covers the per-member sums of allocation runs: one index-only pass in member order.
+    index("line_totals_supplier").on(
+      t.supplierId,
+      t.currency,
+      t.held,
+      t.memberId,
+      t.category,
+      t.firstDate,
+      t.lastDate,
+      t.amountMinor,
+      t.lineCount,
+      t.idSum,
+    ),
   ],
 );
 

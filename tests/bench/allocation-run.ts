@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { refreshLineTotals } from "../../app/models/line-totals.server";
 
 export const MEMBERS = 5_000;
 export const LINES = 1_000_000;
@@ -191,12 +192,17 @@ function seed(sqlite: import("better-sqlite3").Database) {
   const supplier = sqlite
     .prepare("INSERT INTO suppliers (name, currency) VALUES ('Axion', 'USD') RETURNING id")
     .get() as { id: number };
-  const report = sqlite
-    .prepare(
-      `INSERT INTO reports (supplier_id, period, version, status, file_name, file_sha256, file_size, stored_path, rows, lines_count)
-       VALUES (?, '${YEAR}', 1, 'active', 'bench.xlsx', 'bench', 1, '', ?, ?) RETURNING id`,
-    )
-    .get(supplier.id, LINES, LINES) as { id: number };
+  // One report per month, as suppliers send them.
+  const addReport = sqlite.prepare(
+    `INSERT INTO reports (supplier_id, period, version, status, file_name, file_sha256, file_size, stored_path)
+     VALUES (?, ?, 1, 'active', 'bench.xlsx', ?, 1, '') RETURNING id`,
+  );
+  const reportOf = new Map<string, number>();
+  for (let m = 1; m <= 12; m++) {
+    const period = `${YEAR}-${String(m).padStart(2, "0")}`;
+    const row = addReport.get(supplier.id, period, `bench-${period}`) as { id: number };
+    reportOf.set(period, row.id);
+  }
   const addRate = sqlite.prepare(
     "INSERT INTO fx_rates (month, from_currency, to_currency, rate) VALUES (?, 'BRL', 'USD', ?)",
   );
@@ -231,11 +237,12 @@ function seed(sqlite: import("better-sqlite3").Database) {
     if (roll > 0.97) amount = -amount;
     const duplicate =
       roll > 0.5 && roll < 0.502 ? "held" : roll > 0.6 && roll < 0.601 ? "accepted" : null;
+    const date = dates[Math.floor(random() * 365)];
     addLine.run(
-      report.id,
+      reportOf.get(date.slice(0, 7)),
       supplier.id,
       i + 2,
-      dates[Math.floor(random() * 365)],
+      date,
       `INV-${i}`,
       `C${member}`,
       CATEGORIES[Math.floor(random() * CATEGORIES.length)],
@@ -245,4 +252,5 @@ function seed(sqlite: import("better-sqlite3").Database) {
       duplicate,
     );
   }
+  refreshLineTotals({ $client: sqlite }, reportOf.values());
 }

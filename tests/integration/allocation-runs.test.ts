@@ -2,6 +2,7 @@
 // stale previews, runs that move forward only, balances and a trial balance that sums to zero.
 // Report lines are written straight into the database here; uploading them is the reports issue.
 import Database from "better-sqlite3";
+import { refreshLineTotals } from "../../app/models/line-totals.server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, startServer, type TestServer } from "../setup/server";
 import { insertActiveReport, specExampleProgram, type TestLine } from "../setup/factories";
@@ -306,6 +307,10 @@ describe("a missing FX rate", () => {
       `INSERT INTO report_lines (report_id, supplier_id, sheet, row, invoice_date, invoice_number, customer_key, amount_minor, currency, member_id)
        SELECT max(id), ?, 'Sheet1', 99, '2026-03-15', 'BR-1', 'AAA', 1000000, 'BRL', (SELECT id FROM members WHERE tax_id_normalized = 'AAA') FROM reports`,
     ).run(supplierId);
+    const { report } = db.prepare("SELECT max(id) AS report FROM reports").get() as {
+      report: number;
+    };
+    refreshLineTotals({ $client: db }, [report]);
     db.close();
     const blocked = await admin.post("/api/v1/allocation-runs", { programId, month: "2026-03" });
     expect(blocked.status).toBe(409);
