@@ -58,7 +58,9 @@ export async function receiveUpload(request: Request, maxBytes: number): Promise
   }
   const file = fields.get("file");
   if (!(file instanceof NodeOnDiskFile))
-    throw badRequest('Attach the file in a field named "file".');
+    throw badRequest('Attach the file in a field named "file".', [
+      { path: "file", message: "Attach the file." },
+    ]);
   const path = file.getFilePath();
   return {
     path,
