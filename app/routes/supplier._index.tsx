@@ -119,7 +119,16 @@ function MonthLine({ month: m, currentMonth }: { month: MonthRow; currentMonth: 
           <td className="num">{v.errors}</td>
           <td>
             <Link to={`/supplier/reports/${v.id}`}>{t("reports.details")}</Link>
-            {m.missing || v.status === "active" ? <> · {uploadLink}</> : null}
+            {m.missing ? <> · {uploadLink}</> : null}
+            {v.status === "active" ? (
+              <>
+                {" "}
+                ·{" "}
+                <Link to={`/supplier/reports/new?period=${m.period}`}>
+                  {t("reports.uploadNewVersion")}
+                </Link>
+              </>
+            ) : null}
           </td>
         </>
       ) : (

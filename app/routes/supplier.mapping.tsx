@@ -70,6 +70,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 type Issue = { path: string; message: string; field?: string };
 type ActionData = { saved?: boolean; removed?: boolean; issues?: Issue[]; message?: string };
 
+/** A date cell of the file arrives as an ISO timestamp; at midnight its day says it all. */
+const displayCell = (text: string | undefined) =>
+  text && /^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/.test(text) ? text.slice(0, 10) : (text ?? "");
+
 const fieldKey = (field: string) => `reports.field.${field}` as MessageKey;
 const issueKey = (code: string) => `reports.mapping.issue.${code}` as MessageKey;
 
@@ -236,7 +240,7 @@ function PreviewForm({
                     </label>
                   </td>
                   {Array.from({ length: width }, (_, i) => (
-                    <td key={i}>{r.cells[i] ?? ""}</td>
+                    <td key={i}>{displayCell(r.cells[i])}</td>
                   ))}
                 </tr>
               ))}

@@ -41,7 +41,9 @@ export default function ReportDetailPage() {
   return (
     <>
       <p>
-        <Link to="/supplier">← {t("reports.backToMonths")}</Link>
+        <Link to={`/supplier?year=${report.period.slice(0, 4)}`}>
+          ← {t("reports.backToMonths")}
+        </Link>
       </p>
       <h1>
         {t("reports.detailTitle", {

@@ -257,7 +257,14 @@ export default function UploadReport() {
       {phase.step === "processing" ? (
         <>
           <ProgressBar testId="upload-progress" label={t("reports.uploaded")} percent={100} />
-          {report ? (
+          {finished ? (
+            <ProgressBar
+              testId="processing-progress"
+              label={t("reports.processed")}
+              percent={100}
+              detail={t("reports.rowsRead", { rows: report.rows, percent: 100 })}
+            />
+          ) : report ? (
             <ProcessingProgress report={report} />
           ) : (
             <ProgressBar testId="processing-progress" label={t("reports.queued")} percent={0} />

@@ -61,7 +61,8 @@ export default function Tokens() {
     <>
       <h1>{t("reports.tokensTitle")}</h1>
       <p>{t("reports.tokensIntro")}</p>
-      <Form method="post" className="toolbar">
+      {/* A new key after each creation empties the name field. */}
+      <Form method="post" className="toolbar" key={result?.created?.id ?? "new"}>
         <input type="hidden" name="intent" value="create" />
         <label className="field">
           <span>{t("reports.tokenName")}</span>

@@ -64,7 +64,9 @@ export function ReportSummary({ report }: { report: ReportView }) {
             </td>
           </tr>
           <tr>
-            <th scope="row">{t("reports.total")}</th>
+            <th scope="row">
+              {t(report.status === "rejected" ? "reports.totalNotCounted" : "reports.total")}
+            </th>
             <td className="num" data-testid="report-total">
               <TotalsText totals={report.totals} />
             </td>
@@ -103,11 +105,16 @@ export function ReportSummary({ report }: { report: ReportView }) {
       {report.status === "rejected" || report.status === "failed" ? (
         <div className="alert" role="alert" data-testid="report-message">
           <p>
-            {refusalCode && refusalCode !== "header_not_found"
+            {refusalCode
               ? t(`reports.refusal.${refusalCode}` as MessageKey)
-              : t(report.status === "failed" ? "reports.failedNote" : "reports.rejectedNote")}
+              : report.status === "failed"
+                ? t("reports.failedNote")
+                : t("reports.rejectedNote", { count: report.errors })}
           </p>
-          {report.message ? <p>{report.message}</p> : null}
+          {/* Our words say it for a version with row errors; a refusal's message names specifics. */}
+          {report.message && (refusalCode || report.status === "failed") ? (
+            <p>{report.message}</p>
+          ) : null}
           {refusalCode === "header_not_found" ? (
             <p>
               <Link to="/supplier/mapping">{t("reports.goToMapping")}</Link>
