@@ -193,6 +193,11 @@ describe("uploading on the screen", () => {
     let res = await norte.action("/supplier/reports/new", NEW, big, JSON_ACCEPT);
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe("file_too_large");
+    // Far over: refused from its declared length, and the answer still arrives (no reset).
+    big.set("file", new Blob([new Uint8Array(80 * 1024 * 1024)]), "huger.xlsx");
+    res = await norte.action("/supplier/reports/new", NEW, big, JSON_ACCEPT);
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe("file_too_large");
     res = await uploadOnScreen(norte, fixturePath("bad/not-a-spreadsheet.xlsx"), "2026-03");
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe("not_a_spreadsheet");
