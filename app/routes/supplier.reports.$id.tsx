@@ -20,13 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!report) throw new Response("Not found", { status: 404 });
   assertOwns(request, actor, { supplierId: report.supplierId });
   const { page, pageSize } = pageParams(request, 50);
-  return reportDetail(report, page, pageSize);
+  return { ...reportDetail(report, page, pageSize), viewer: actor.role };
 }
 
 const PENDING = ["queued", "processing"];
 
 export default function ReportDetailPage() {
-  const { report, versions, problems, problemsTotal, page, pageSize } =
+  const { report, versions, problems, problemsTotal, page, pageSize, viewer } =
     useLoaderData<typeof loader>();
   const { t, month } = useI18n();
   const revalidator = useRevalidator();
@@ -41,9 +41,13 @@ export default function ReportDetailPage() {
   return (
     <>
       <p>
-        <Link to={`/supplier?year=${report.period.slice(0, 4)}`}>
-          ← {t("reports.backToMonths")}
-        </Link>
+        {viewer === "admin" ? (
+          <Link to="/admin/reports">← {t("nav.reports")}</Link>
+        ) : (
+          <Link to={`/supplier?year=${report.period.slice(0, 4)}`}>
+            ← {t("reports.backToMonths")}
+          </Link>
+        )}
       </p>
       <h1>
         {t("reports.detailTitle", {
@@ -51,7 +55,7 @@ export default function ReportDetailPage() {
           version: report.version,
         })}
       </h1>
-      <ReportSummary report={report} />
+      <ReportSummary report={report} canMap={viewer === "supplier"} />
       <section aria-labelledby="problems-title" id="problems">
         <h2 id="problems-title">{t("reports.problemsTitle", { count: problemsTotal })}</h2>
         {problems.length ? (

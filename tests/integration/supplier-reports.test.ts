@@ -1,7 +1,9 @@
 // The supplier's report screens over HTTP, as the browser calls them (route actions and loaders
 // with ?_data): upload, detail figures, the problems XLSX read back cell by cell, the column
 // mapping, the template, API tokens, and another supplier kept out.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -318,6 +320,29 @@ describe("problems", () => {
       expect(cell.value).toBe(text);
       expect(cell.formula).toBeUndefined();
     }
+  });
+
+  it("pages the problems table 50 at a time", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tierpool-problems-"));
+    const path = join(dir, "many-bad-amounts.csv");
+    const rows = Array.from({ length: 60 }, (_, i) => `2026-06-01,F-${i + 1},ABC010101XYZ,abc`);
+    writeFileSync(
+      path,
+      ["Invoice Date,Invoice Number,Customer Tax ID,Net Amount", ...rows].join("\n"),
+    );
+    const first = await uploadAndWait(norte, path, "2026-06");
+    rmSync(dir, { recursive: true, force: true });
+    expect(first.report).toMatchObject({ status: "rejected", errors: 60 });
+    const total = first.report.errors + first.report.warnings;
+    expect(first).toMatchObject({ problemsTotal: total, page: 1, pageSize: 50 });
+    expect(first.problems).toHaveLength(50);
+    const second = (await norte.data(`/supplier/reports/${first.report.id}?page=2`, DETAIL)).body;
+    expect(second.page).toBe(2);
+    expect(second.problems).toHaveLength(total - 50);
+    const errorRows = [...first.problems, ...second.problems]
+      .filter((p: Json) => p.code === "invalid_amount")
+      .map((p: Json) => p.row);
+    expect(errorRows).toEqual(Array.from({ length: 60 }, (_, i) => i + 2));
   });
 
   it("keeps another supplier, a member and strangers out of the report and its file", async () => {

@@ -22,7 +22,7 @@ export function ProcessingProgress({ report }: { report: ReportView }) {
   );
 }
 
-export function ReportSummary({ report }: { report: ReportView }) {
+export function ReportSummary({ report, canMap = true }: { report: ReportView; canMap?: boolean }) {
   const { t, month, date } = useI18n();
   const refusalCode = report.refusal?.code;
   return (
@@ -115,7 +115,7 @@ export function ReportSummary({ report }: { report: ReportView }) {
           {report.message && (refusalCode || report.status === "failed") ? (
             <p>{report.message}</p>
           ) : null}
-          {refusalCode === "header_not_found" ? (
+          {refusalCode === "header_not_found" && canMap ? (
             <p>
               <Link to="/supplier/mapping">{t("reports.goToMapping")}</Link>
             </p>
