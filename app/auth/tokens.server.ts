@@ -17,7 +17,7 @@ export function issueToken(userId: number, name = ""): string {
 
 export function userForToken(token: string) {
   const row = getDb()
-    .select({ user: users, tokenId: apiTokens.id })
+    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -28,7 +28,19 @@ export function userForToken(token: string) {
       ),
     )
     .get();
+  if (row) touchToken(row.tokenId, row.lastUsedAt);
   return row?.user ?? null;
+}
+
+/** Notes when a token was last used, at most once a minute (a write per API call is waste). */
+function touchToken(tokenId: number, lastUsedAt: string | null) {
+  const now = new Date();
+  if (lastUsedAt && now.getTime() - Date.parse(lastUsedAt) < 60_000) return;
+  getDb()
+    .update(apiTokens)
+    .set({ lastUsedAt: now.toISOString() })
+    .where(eq(apiTokens.id, tokenId))
+    .run();
 }
 
 export function listTokens(userId: number) {
@@ -37,6 +49,7 @@ export function listTokens(userId: number) {
       id: apiTokens.id,
       name: apiTokens.name,
       createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
     })
     .from(apiTokens)

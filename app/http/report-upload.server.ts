@@ -1,11 +1,15 @@
 // One way in for a supplier report, from the upload screen and from the API alike: receive the
 // file, decide whose report and which month it is, queue it, and start processing.
+import { randomBytes } from "node:crypto";
+import { copyFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { z } from "zod";
 import type { Actor } from "~/auth/authorize.server";
 import { assertOwns } from "~/auth/authorize.server";
 import { enqueueReportJob } from "~/jobs/report-queue.server";
 import { getSupplier } from "~/models/suppliers.server";
-import { submitReport } from "~/models/reports.server";
+import { getReport, submitReport } from "~/models/reports.server";
 import { LIMITS } from "../../imports/limits";
 import { badRequest, notFound } from "./errors.server";
 import { receiveUpload } from "./upload.server";
@@ -47,5 +51,40 @@ export async function acceptReportUpload(request: Request, actor: Actor, ip?: st
     return report;
   } finally {
     await upload.remove();
+  }
+}
+
+/**
+ * Sends a rejected version's stored file through again as a new version of its month (after the
+ * supplier saved a column mapping for it): the same as uploading the same file once more.
+ */
+export async function resubmitRejectedReport(
+  request: Request,
+  actor: Actor,
+  reportId: number,
+  ip?: string,
+) {
+  const earlier = getReport(reportId);
+  if (!earlier) throw notFound("That report");
+  assertOwns(request, actor, { supplierId: earlier.supplierId });
+  if (earlier.status !== "rejected") throw badRequest("Only a rejected report can be sent again.");
+  const copy = join(tmpdir(), `tierpool-resubmit-${randomBytes(8).toString("hex")}`);
+  await copyFile(earlier.storedPath, copy);
+  try {
+    const { report, jobId } = await submitReport(
+      actor,
+      {
+        supplierId: earlier.supplierId,
+        period: earlier.period,
+        path: copy,
+        fileName: earlier.fileName,
+        size: earlier.fileSize,
+      },
+      ip,
+    );
+    void enqueueReportJob(jobId);
+    return report;
+  } finally {
+    await rm(copy, { force: true });
   }
 }

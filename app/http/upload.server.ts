@@ -24,10 +24,21 @@ export type Upload = {
 
 const MiB = 1024 * 1024;
 
+const tooLarge = (maxBytes: number) =>
+  new HttpError(
+    413,
+    "file_too_large",
+    `The file is larger than ${Math.round(maxBytes / MiB)} MiB, the most we accept.`,
+  );
+
 export async function receiveUpload(request: Request, maxBytes: number): Promise<Upload> {
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
     throw badRequest('Send the file as multipart/form-data in a field named "file".');
   }
+  // A body declared larger than the limit is refused before reading any of it: the server then
+  // discards the rest and the client gets the 413, where stopping mid-way would reset the connection.
+  const declared = Number(request.headers.get("Content-Length") ?? 0);
+  if (declared > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
   const directory = join(tmpdir(), "tierpool-uploads");
   mkdirSync(directory, { recursive: true });
   let originalName = "upload";
@@ -47,18 +58,14 @@ export async function receiveUpload(request: Request, maxBytes: number): Promise
   try {
     fields = await parseMultipartFormData(request, handler);
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      throw new HttpError(
-        413,
-        "file_too_large",
-        `The file is larger than ${Math.round(maxBytes / MiB)} MiB, the most we accept.`,
-      );
-    }
+    if (error instanceof MaxPartSizeExceededError) throw tooLarge(maxBytes);
     throw badRequest("The upload could not be read; please send it again.");
   }
   const file = fields.get("file");
   if (!(file instanceof NodeOnDiskFile))
-    throw badRequest('Attach the file in a field named "file".');
+    throw badRequest('Attach the file in a field named "file".', [
+      { path: "file", message: "Attach the file." },
+    ]);
   const path = file.getFilePath();
   return {
     path,
