@@ -8,6 +8,7 @@ export const pages: PageCase[] = [
     path: (ids) => `/admin/reports/${ids.reportA}`,
     allowed: ["admin"],
   },
+  { file: "admin.matching.tsx", path: () => "/admin/matching", allowed: ["admin"] },
 ];
 
 export const api: ApiCase[] = [];
