@@ -277,6 +277,11 @@ describe("held duplicates", () => {
       l.member !== null &&
       l.amountMinor > 0,
   )!;
+  const HEADER = "Invoice Date;Invoice;Tax ID;Customer;SKU;Category;Qty;Net Amount;Currency";
+  const repeated = () =>
+    `${original.invoiceDate};${original.invoiceNumber};${original.display};${original.customerName};${original.sku};${original.category};${original.quantity};${decimal(original.amountMinor)};USD`;
+  const newLine = (invoice: string, amount: string) =>
+    `2026-04-03;${invoice};${original.display};${original.customerName};SKU-001;Services;1;${amount};USD`;
   const decimal = (minor: number) =>
     `${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
   let report: Json;
@@ -306,14 +311,7 @@ describe("held duplicates", () => {
     janId = uploaded.find((r) => r.key === "axion" && r.period === "2026-01").id;
     // Another month of the same supplier that sends a January line again, beside a new line.
     const path = join(server.dir, "axion-2026-04.csv");
-    writeFileSync(
-      path,
-      [
-        "Invoice Date;Invoice;Tax ID;Customer;SKU;Category;Qty;Net Amount;Currency",
-        `${original.invoiceDate};${original.invoiceNumber};${original.display};${original.customerName};${original.sku};${original.category};${original.quantity};${decimal(original.amountMinor)};USD`,
-        `2026-04-03;AX-9001;${original.display};${original.customerName};SKU-001;Services;1;100.00;USD`,
-      ].join("\n"),
-    );
+    writeFileSync(path, [HEADER, repeated(), newLine("AX-9001", "100.00")].join("\n"));
     report = await ingest(admin, path, "2026-04", supplierIds.get("axion"));
   }, 60_000);
 
@@ -387,6 +385,30 @@ describe("held duplicates", () => {
       { Origin: "https://evil.example" },
     );
     expect(foreign.status).toBe(403);
+  });
+
+  it("keeps the acceptance in the month's next version; refuses to accept on a superseded one", async () => {
+    const path = join(server.dir, "axion-2026-04-v2.csv");
+    writeFileSync(
+      path,
+      [HEADER, repeated(), newLine("AX-9001", "100.00"), newLine("AX-9002", "50.00")].join("\n"),
+    );
+    const v2 = await ingest(admin, path, "2026-04", supplierIds.get("axion"));
+    expect([v2.status, v2.version, v2.lines]).toEqual(["active", 2, 3]);
+    const list = await browser.data(
+      `/admin/reports?supplierId=${supplierIds.get("axion")}&period=2026-04`,
+      LIST,
+    );
+    expect(list.body.rows.map((r: Json) => [r.id, r.version, r.status, r.held])).toEqual([
+      [v2.id, 2, "active", 0],
+      [report.id, 1, "superseded", 0],
+    ]);
+    const audits = acceptAudits();
+    const stale = await browser.action(`/admin/reports/${report.id}`, DETAIL, { intent: "accept" });
+    expect([stale.status, stale.body.code]).toEqual([409, "report_not_active"]);
+    expect(acceptAudits()).toBe(audits);
+    const detail = await browser.data(`/admin/reports/${report.id}`, DETAIL);
+    expect(detail.body.versions.map((v: Json) => v.id)).toEqual([v2.id, report.id]);
   });
 });
 
@@ -743,7 +765,7 @@ describe("at 100,000 rows", () => {
       [bulkReports[0], 0, 0],
     ]);
     const everything = await browser.data("/admin/reports?page=2001", LIST);
-    expect(everything.body.total).toBe(100_001 + 13);
+    expect(everything.body.total).toBe(100_001 + 14);
     console.log(`reports list over 100,000 reports: ${ms} ms`);
     expect(ms).toBeLessThan(3000);
   });
