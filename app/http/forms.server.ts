@@ -7,5 +7,8 @@ export function formFailure(error: unknown, values: Record<string, unknown>) {
   const safeValues = Object.fromEntries(
     Object.entries(values).filter(([k, v]) => typeof v === "string" && !/password/i.test(k)),
   );
-  return Response.json({ message: e.message, details, values: safeValues }, { status: e.status });
+  return Response.json(
+    { code: e.code, message: e.message, details, values: safeValues },
+    { status: e.status },
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldName, nameSimilarity, suggestMatches } from "./similarity";
+import { foldName, nameMatcher, nameSimilarity, suggestMatches } from "./similarity";
 
 describe("foldName", () => {
   it("drops accents, punctuation and legal forms", () => {
@@ -40,5 +40,30 @@ describe("suggestMatches", () => {
 
   it("returns nothing when no name is seen", () => {
     expect(suggestMatches([], members)).toEqual([]);
+  });
+});
+
+describe("nameMatcher", () => {
+  const words = ["Seguridad", "Redes", "Vigilância", "Acceso", "Domótica", "Cableado", "Norte"];
+  const forms = ["S.A. de C.V.", "Ltda", "SRL", "", "S.A."];
+  const members = Array.from({ length: 300 }, (_, i) => ({
+    id: i + 1,
+    name: `${words[i % 7]} ${words[(i * 3) % 7]} ${i % 41} ${forms[i % 5]}`,
+  }));
+
+  it("suggests exactly what suggestMatches does, scores included", () => {
+    const match = nameMatcher(members);
+    const seen = [
+      ["SEGURIDAD REDES 12"],
+      ["Vigilancia Acceso 3 Ltda", "VIGILANCIA ACCESO"],
+      ["Norte Norte 40 S.A."],
+      ["Alarmas del Sur"],
+      ["S.A."],
+      [],
+    ];
+    for (const names of seen) {
+      expect(match(names)).toEqual(suggestMatches(names, members));
+      expect(match(names, 10, 0.2)).toEqual(suggestMatches(names, members, 10, 0.2));
+    }
   });
 });

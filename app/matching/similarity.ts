@@ -82,3 +82,57 @@ export function suggestMatches<C extends Candidate>(
     .sort((x, y) => y.score - x.score || x.name.localeCompare(y.name))
     .slice(0, limit);
 }
+
+/**
+ * `suggestMatches` for many keys against the same candidates: each candidate's trigrams are
+ * computed once and looked up through an inverted index, so a page of 50 keys against 5,000
+ * members scores only the candidates that share a trigram with a name seen. Same scores, same
+ * order as `suggestMatches` (a candidate sharing no trigram scores 0, below any threshold > 0).
+ */
+export function nameMatcher<C extends Candidate>(candidates: readonly C[]) {
+  const folded = candidates.map((c) => foldName(c.name));
+  const sizes: number[] = [];
+  const postings = new Map<string, [index: number, count: number][]>();
+  folded.forEach((name, index) => {
+    let size = 0;
+    if (name) {
+      for (const [gram, n] of trigrams(name)) {
+        size += n;
+        const list = postings.get(gram);
+        if (list) list.push([index, n]);
+        else postings.set(gram, [[index, n]]);
+      }
+    }
+    sizes.push(size);
+  });
+  // Shared-trigram counts per candidate, reset after each name: arrays, not maps, on this path.
+  const shared = new Int32Array(candidates.length);
+  const best = new Float64Array(candidates.length);
+  return (namesSeen: string[], limit = 3, threshold = 0.4): (C & { score: number })[] => {
+    const scored: number[] = [];
+    for (const seen of namesSeen) {
+      const name = foldName(seen);
+      if (!name) continue;
+      let size = 0;
+      const touched: number[] = [];
+      for (const [gram, n] of trigrams(name)) {
+        size += n;
+        for (const [index, m] of postings.get(gram) ?? []) {
+          if (shared[index] === 0) touched.push(index);
+          shared[index] += Math.min(n, m);
+        }
+      }
+      for (const index of touched) {
+        const score = folded[index] === name ? 1 : (2 * shared[index]) / (size + sizes[index]);
+        shared[index] = 0;
+        if (best[index] === 0) scored.push(index);
+        if (score > best[index]) best[index] = score;
+      }
+    }
+    const found = scored
+      .filter((index) => best[index] >= threshold)
+      .map((index) => ({ ...candidates[index], score: best[index] }));
+    for (const index of scored) best[index] = 0;
+    return found.sort((x, y) => y.score - x.score || x.name.localeCompare(y.name)).slice(0, limit);
+  };
+}

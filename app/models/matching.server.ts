@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { getDb, inTransaction } from "../../db/client.server";
 import { aliases, members, suppliers } from "../../db/schema";
 import { normalizeCustomerKey } from "../../imports/values";
-import { suggestMatches } from "~/matching/similarity";
+import { nameMatcher } from "~/matching/similarity";
 import { badRequest, conflict, notFound } from "~/http/errors.server";
 import type { Actor } from "~/auth/authorize.server";
 import { recordAudit } from "./audit.server";
@@ -20,65 +20,110 @@ export interface UnmatchedKey {
   currency: string;
 }
 
-/** Lines of active reports that match no member and carry no "not a member" resolution. */
-const UNMATCHED_FROM = `
-  FROM report_lines l JOIN reports r ON r.id = l.report_id
-  JOIN suppliers s ON s.id = l.supplier_id
- WHERE r.status = 'active' AND l.member_id IS NULL
-   AND NOT EXISTS (SELECT 1 FROM aliases a
-                    WHERE a.supplier_id = l.supplier_id AND a.customer_key = l.customer_key)`;
+/** `%` and `_` typed by the admin are searched as themselves. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 
+/**
+ * Keys of unmatched lines of active reports without a resolution, most lines first. Reads the
+ * partial index `report_lines_unmatched` (unmatched lines only), so the cost follows what is
+ * unmatched, not every line ever reported. A search matches the key or any name seen for it,
+ * and a key found keeps all its lines in its figures.
+ */
 export function listUnmatched(
   filter: { supplierId?: number; q?: string },
   page: number,
   pageSize: number,
 ): { rows: UnmatchedKey[]; total: number } {
   const where: string[] = [];
+  const having: string[] = [];
   const params: (string | number)[] = [];
+  const havingParams: string[] = [];
   if (filter.supplierId) {
     where.push("l.supplier_id = ?");
     params.push(filter.supplierId);
   }
-  if (filter.q) {
-    where.push("(l.customer_key LIKE ? OR l.customer_name LIKE ?)");
-    params.push(`%${normalizeCustomerKey(filter.q)}%`, `%${filter.q}%`);
+  const q = filter.q?.trim();
+  if (q) {
+    const key = normalizeCustomerKey(q);
+    const found = ["max(l.customer_name LIKE ? ESCAPE '\\')"];
+    havingParams.push(likePattern(q));
+    if (key) {
+      found.push("l.customer_key LIKE ? ESCAPE '\\'");
+      havingParams.push(likePattern(key));
+    }
+    having.push(`(${found.join(" OR ")})`);
   }
-  const extra = where.map((w) => ` AND ${w}`).join("");
   const sql = getDb().$client;
+  const grouped = `
+    FROM report_lines AS l INDEXED BY report_lines_unmatched
+    JOIN reports r ON r.id = l.report_id
+    JOIN suppliers s ON s.id = l.supplier_id
+   WHERE l.member_id IS NULL AND r.status = 'active'
+     AND NOT EXISTS (SELECT 1 FROM aliases a
+                      WHERE a.supplier_id = l.supplier_id AND a.customer_key = l.customer_key)
+     ${where.map((w) => `AND ${w}`).join(" ")}
+   GROUP BY l.supplier_id, l.customer_key
+   ${having.length ? `HAVING ${having.join(" AND ")}` : ""}`;
   const rows = sql
     .prepare(
       `SELECT l.supplier_id AS supplierId, s.name AS supplierName, l.customer_key AS customerKey,
-              group_concat(DISTINCT l.customer_name) AS names, count(*) AS lines,
+              count(*) AS lines,
               sum(CASE WHEN l.currency = s.currency THEN l.amount_minor ELSE 0 END) AS amountMinor,
-              s.currency AS currency
-       ${UNMATCHED_FROM} ${extra}
-        GROUP BY l.supplier_id, l.customer_key
-        ORDER BY lines DESC, l.supplier_id, l.customer_key
-        LIMIT ? OFFSET ?`,
+              s.currency AS currency, count(*) OVER () AS total
+       ${grouped}
+       ORDER BY lines DESC, l.supplier_id, l.customer_key
+       LIMIT ? OFFSET ?`,
     )
-    .all(...params, pageSize, (page - 1) * pageSize) as (Omit<UnmatchedKey, "names"> & {
-    names: string | null;
-  })[];
-  const total = (
-    sql
-      .prepare(
-        `SELECT count(*) AS n FROM (SELECT 1 ${UNMATCHED_FROM} ${extra}
-          GROUP BY l.supplier_id, l.customer_key)`,
-      )
-      .get(...params) as { n: number }
-  ).n;
+    .all(...params, ...havingParams, pageSize, (page - 1) * pageSize) as (Omit<
+    UnmatchedKey,
+    "names"
+  > & { total: number })[];
+  // Past the last page there is no row to carry the total: count the groups instead.
+  const total =
+    rows[0]?.total ??
+    (page > 1
+      ? (
+          sql
+            .prepare(`SELECT count(*) AS n FROM (SELECT 1 ${grouped})`)
+            .get(...params, ...havingParams) as { n: number }
+        ).n
+      : 0);
+  const namesOf = sql.prepare(
+    `SELECT l.customer_name AS name FROM report_lines l JOIN reports r ON r.id = l.report_id
+      WHERE l.customer_key = ? AND l.supplier_id = ? AND l.member_id IS NULL
+        AND r.status = 'active' AND l.customer_name IS NOT NULL AND l.customer_name <> ''
+      GROUP BY l.customer_name ORDER BY count(*) DESC, l.customer_name LIMIT 5`,
+  );
   return {
-    rows: rows.map((r) => ({ ...r, names: r.names ? r.names.split(",").slice(0, 5) : [] })),
+    rows: rows.map(({ total: _total, ...r }) => ({
+      ...r,
+      names: (namesOf.all(r.customerKey, r.supplierId) as { name: string }[]).map((n) => n.name),
+    })),
     total,
   };
 }
 
+let matcher: { stamp: string; match: ReturnType<typeof nameMatcher<{ id: number; name: string }>> };
+
+/** The name matcher over all members, rebuilt only when a member is added or changed. */
+function memberMatcher() {
+  const sql = getDb().$client;
+  const { stamp } = sql
+    .prepare(`SELECT count(*) || ':' || max(id) || ':' || max(updated_at) AS stamp FROM members`)
+    .get() as { stamp: string | null };
+  if (matcher?.stamp !== (stamp ?? "")) {
+    const all = getDb().select({ id: members.id, name: members.name }).from(members).all();
+    matcher = { stamp: stamp ?? "", match: nameMatcher(all) };
+  }
+  return matcher.match;
+}
+
 /** Members whose names look like the names seen for a key: shown, never applied on their own. */
 export function suggestionsFor(keys: UnmatchedKey[]) {
-  const all = getDb().select({ id: members.id, name: members.name }).from(members).all();
-  return new Map(
-    keys.map((k) => [`${k.supplierId}:${k.customerKey}`, suggestMatches(k.names, all)]),
-  );
+  const match = memberMatcher();
+  return new Map(keys.map((k) => [`${k.supplierId}:${k.customerKey}`, match(k.names)]));
 }
 
 export type Resolution = { supplierId: number; customerKey: string } & (

@@ -1,4 +1,5 @@
 // Supplier reports: uploaded versions, their lines and problems, customer aliases, background jobs.
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { members, now, suppliers } from "./parties";
 import { users } from "./accounts";
@@ -44,6 +45,8 @@ export const reports = sqliteTable(
     index("reports_supplier_period").on(t.supplierId, t.period),
     index("reports_supplier_sha").on(t.supplierId, t.fileSha256),
     index("reports_status").on(t.status),
+    // The admin's list of one supplier's reports, newest first, without sorting them all.
+    index("reports_supplier").on(t.supplierId),
   ],
 );
 
@@ -106,6 +109,15 @@ export const reportLines = sqliteTable(
       t.amountMinor,
       t.duplicateStatus,
     ),
+    // The matching queue groups only unmatched lines: a small partial index that covers the
+    // grouping, so the queue costs what is unmatched, not what the suppliers ever reported.
+    index("report_lines_unmatched")
+      .on(t.supplierId, t.customerKey, t.reportId, t.currency, t.amountMinor, t.customerName)
+      .where(sql`member_id IS NULL`),
+    // Held duplicates are few: counting them per report must not read the report's every line.
+    index("report_lines_held")
+      .on(t.reportId)
+      .where(sql`duplicate_status = 'held'`),
   ],
 );
 

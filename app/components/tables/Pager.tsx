@@ -6,21 +6,24 @@ export function Pager({
   page,
   pageSize,
   total,
+  param = "page",
 }: {
   page: number;
   pageSize: number;
   total: number;
+  /** The query parameter of this list's page, when a screen pages two lists. */
+  param?: string;
 }) {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const to = (p: number) => {
     const next = new URLSearchParams(params);
-    next.set("page", String(p));
+    next.set(param, String(p));
     return `?${next}`;
   };
   return (
-    <nav className="pager" aria-label="pagination">
+    <nav className="pager" aria-label={param === "page" ? "pagination" : `pagination ${param}`}>
       {page > 1 ? <Link to={to(page - 1)}>{t("common.previous")}</Link> : <span />}
       <span>{t("common.page", { page, pages, total })}</span>
       {page < pages ? <Link to={to(page + 1)}>{t("common.next")}</Link> : <span />}
