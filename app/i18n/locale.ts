@@ -1,5 +1,6 @@
 // Languages of the UI, the message lookup, and locale-aware formatting of money and dates.
-// Messages are kept in one file per area and language (core, reports, matching), merged here.
+// Messages are kept in one file per area and language (core, reports, matching, payouts,
+// dashboards), merged here.
 import coreEn from "./en.json";
 import coreEs from "./es.json";
 import corePtBR from "./pt-BR.json";
@@ -9,17 +10,23 @@ import reportsPtBR from "./reports/pt-BR.json";
 import matchingEn from "./matching/en.json";
 import matchingEs from "./matching/es.json";
 import matchingPtBR from "./matching/pt-BR.json";
+import payoutsEn from "./payouts/en.json";
+import payoutsEs from "./payouts/es.json";
+import payoutsPtBR from "./payouts/pt-BR.json";
+import dashboardsEn from "./dashboards/en.json";
+import dashboardsEs from "./dashboards/es.json";
+import dashboardsPtBR from "./dashboards/pt-BR.json";
 
 export const LOCALES = ["es", "pt-BR", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const en = { ...coreEn, ...reportsEn, ...matchingEn };
+const en = { ...coreEn, ...reportsEn, ...matchingEn, ...payoutsEn, ...dashboardsEn };
 export type MessageKey = keyof typeof en;
 
 export const MESSAGES: Record<Locale, Record<string, string>> = {
   en,
-  es: { ...coreEs, ...reportsEs, ...matchingEs },
-  "pt-BR": { ...corePtBR, ...reportsPtBR, ...matchingPtBR },
+  es: { ...coreEs, ...reportsEs, ...matchingEs, ...payoutsEs, ...dashboardsEs },
+  "pt-BR": { ...corePtBR, ...reportsPtBR, ...matchingPtBR, ...payoutsPtBR, ...dashboardsPtBR },
 };
 
 /** The user's setting wins; else the first supported language the browser asks for; else Spanish. */

@@ -17,6 +17,8 @@ import {
 } from "./access/cases";
 import * as adminReports from "./access/admin-reports";
 import * as supplierReports from "./access/supplier-reports";
+import * as payouts from "./access/payouts";
+import * as dashboards from "./access/dashboards";
 
 const PAGES: PageCase[] = [
   { file: "admin._index.tsx", path: () => "/admin", allowed: ["admin"] },
@@ -160,8 +162,10 @@ const API: ApiCase[] = [
   },
 ];
 
-PAGES.push(...supplierReports.pages, ...adminReports.pages);
-API.push(...supplierReports.api, ...adminReports.api);
+for (const area of [supplierReports, adminReports, payouts, dashboards]) {
+  PAGES.push(...area.pages);
+  API.push(...area.api);
+}
 
 /** Routes anyone may open, checked separately below. */
 const PUBLIC = [

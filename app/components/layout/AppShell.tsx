@@ -16,6 +16,9 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ["/admin/fx", "nav.fx"],
     ["/admin/runs", "nav.runs"],
     ["/admin/ledger", "nav.ledger"],
+    ["/admin/receivables", "nav.receivables"],
+    ["/admin/payouts", "nav.payouts"],
+    ["/admin/month-close", "nav.monthClose"],
     ["/admin/users", "nav.users"],
     ["/admin/settings", "nav.settings"],
     ["/admin/audit", "nav.audit"],
@@ -24,9 +27,13 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ["/supplier", "nav.dashboard"],
     ["/supplier/reports/new", "nav.upload"],
     ["/supplier/mapping", "nav.mapping"],
+    ["/supplier/refunds", "nav.refunds"],
     ["/supplier/tokens", "nav.tokens"],
   ],
-  member: [["/member", "nav.dashboard"]],
+  member: [
+    ["/member", "nav.dashboard"],
+    ["/member/statement", "nav.statement"],
+  ],
 };
 
 export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
