@@ -1,13 +1,19 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
+import { VolumeTiersChart } from "~/components/charts/VolumeTiersChart";
 import { ReportStatusBadge, TotalsText } from "~/components/reports/ReportBits";
 import { useI18n } from "~/i18n/context";
 import { getSupplier } from "~/models/suppliers.server";
 import { supplierYear, type MonthRow } from "~/models/supplier-reports.server";
+import { supplierDashboard, type SupplierDashboard } from "~/models/supplier-dashboard.server";
+import dashboardStyles from "~/styles/dashboards.css?url";
 import reportStyles from "~/styles/reports.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: reportStyles },
+  { rel: "stylesheet", href: dashboardStyles },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["supplier"] });
@@ -24,11 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     currentYear,
     currentMonth,
     months: supplierYear(supplier.id, year, currentMonth),
+    // Always the signed-in supplier's own programs: no parameter names another supplier.
+    dashboard: supplierDashboard(supplier.id, year),
   };
 }
 
 export default function SupplierDashboard() {
-  const { supplier, year, currentYear, currentMonth, months } = useLoaderData<typeof loader>();
+  const { supplier, year, currentYear, currentMonth, months, dashboard } =
+    useLoaderData<typeof loader>();
   const { t } = useI18n();
   const missing = months.filter((m) => m.missing).length;
   return (
@@ -78,7 +87,90 @@ export default function SupplierDashboard() {
           ))}
         </tbody>
       </table>
+      <ProgramsAndRefunds dashboard={dashboard} />
     </>
+  );
+}
+
+function ProgramsAndRefunds({ dashboard }: { dashboard: SupplierDashboard }) {
+  const { t, money, bps, month } = useI18n();
+  return (
+    <div className="dashboard">
+      <h2>{t("dash.refundOwed")}</h2>
+      <table data-testid="refund-account">
+        <thead>
+          <tr>
+            <th scope="col">{t("dash.currency")}</th>
+            <th scope="col" className="num">
+              {t("dash.refundPosted")}
+            </th>
+            <th scope="col" className="num">
+              {t("dash.refundPaid")}
+            </th>
+            <th scope="col" className="num">
+              {t("dash.refundStillOwed")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {dashboard.refunds.length === 0 ? (
+            <tr>
+              <td colSpan={4} className="muted">
+                {t("dash.nothingPosted")}
+              </td>
+            </tr>
+          ) : null}
+          {dashboard.refunds.map((r) => (
+            <tr key={r.currency} data-currency={r.currency}>
+              <th scope="row">{r.currency}</th>
+              <td className="num" data-posted>
+                {money(r.postedGrossMinor, r.currency)}
+              </td>
+              <td className="num" data-paid>
+                {money(r.paidMinor, r.currency)}
+              </td>
+              <td className="num" data-owed>
+                <strong>{money(r.owedMinor, r.currency)}</strong>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t("dash.pooledByProgram")}</h2>
+      {dashboard.programs.length === 0 ? <p className="muted">{t("dash.noPrograms")}</p> : null}
+      {dashboard.programs.map((v) => (
+        <section
+          key={v.program.id}
+          className="program-volume"
+          data-testid={`program-${v.program.id}`}
+        >
+          <h3>{v.program.name}</h3>
+          {v.progress && v.lastRunMonth ? (
+            <p data-testid="program-status">
+              {t("dash.supplierTierStatus", {
+                volume: money(v.progress.pooledVolumeMinor, v.program.currency),
+                month: month(v.lastRunMonth),
+                rate: bps(v.progress.rateBps),
+              })}{" "}
+              {v.progress.nextTier
+                ? t("dash.supplierNextTier", {
+                    amount: money(v.progress.nextTier.volumeNeededMinor, v.program.currency),
+                    rate: bps(v.progress.nextTier.rateBps),
+                  })
+                : null}{" "}
+              <span className="muted">
+                {t("dash.refundPostedInProgram", {
+                  amount: money(v.postedGrossMinor, v.program.currency),
+                })}
+              </span>
+            </p>
+          ) : (
+            <p className="muted">{t("dash.noRunYet")}</p>
+          )}
+          <VolumeTiersChart volume={v} year={dashboard.year} />
+        </section>
+      ))}
+    </div>
   );
 }
 

@@ -1,0 +1,101 @@
+// A year of amounts by month, stacked by series (suppliers), for one currency: a recharts bar
+// chart with the same figures as a table under a toggle (screen readers and exact amounts).
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { useI18n } from "~/i18n/context";
+import { minorToDecimal } from "~/i18n/locale";
+import type { StackedMonths } from "~/models/dashboard.server";
+import { ChartTable } from "./ChartTable";
+
+export const SERIES_COLORS = ["#0b6e4f", "#2563eb", "#d97706", "#7c3aed", "#db2777", "#0891b2"];
+
+/** Short axis labels ("$1.2M"), formatted from the exact decimal, never through a float. */
+export function useCompactMoney() {
+  const { locale } = useI18n();
+  return (minor: number, currency: string) =>
+    new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      notation: "compact",
+      maximumFractionDigits: 1,
+    }).format(minorToDecimal(Math.round(minor), currency) as unknown as number);
+}
+
+export function StackedMonthsChart({
+  chart,
+  title,
+  testId,
+}: {
+  chart: StackedMonths;
+  title: string;
+  testId: string;
+}) {
+  const { t, money, month } = useI18n();
+  const compact = useCompactMoney();
+  const shortMonth = (m: string) => month(m).replace(/\s+(de\s+)?\d{4}$/, "");
+  const total = (row: Record<string, number | string>) =>
+    chart.series.reduce((sum, s) => sum + Number(row[s.key] ?? 0), 0);
+  return (
+    <figure className="dash-chart" data-testid={testId} data-currency={chart.currency}>
+      <figcaption>
+        {title} · {chart.currency}
+      </figcaption>
+      <div aria-hidden="true">
+        <BarChart
+          width={640}
+          height={260}
+          data={chart.rows}
+          margin={{ top: 10, right: 10, bottom: 0, left: 10 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="month" tickFormatter={shortMonth} />
+          <YAxis tickFormatter={(v: number) => compact(v, chart.currency)} width={80} />
+          <Tooltip
+            formatter={(v: number) => money(Math.round(v), chart.currency)}
+            labelFormatter={(m: string) => month(m)}
+          />
+          <Legend />
+          {chart.series.map((s, i) => (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="months"
+              fill={SERIES_COLORS[i % SERIES_COLORS.length]}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </div>
+      <ChartTable caption={`${title} · ${chart.currency}`}>
+        <thead>
+          <tr>
+            <th scope="col">{t("dash.month")}</th>
+            {chart.series.map((s) => (
+              <th key={s.key} scope="col" className="num">
+                {s.label}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              {t("dash.total")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {chart.rows.map((row) => (
+            <tr key={row.month} data-month={row.month}>
+              <th scope="row">{month(row.month)}</th>
+              {chart.series.map((s) => (
+                <td key={s.key} className="num" data-series={s.label}>
+                  {money(Number(row[s.key] ?? 0), chart.currency)}
+                </td>
+              ))}
+              <td className="num" data-total>
+                {money(total(row), chart.currency)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </ChartTable>
+    </figure>
+  );
+}

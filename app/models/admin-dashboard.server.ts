@@ -1,0 +1,192 @@
+// The consortium's overview: pooled volume by supplier and month (from posted runs), refunds
+// earned this year, what suppliers owe and what is owed to members, and the work waiting: unmatched
+// lines, reports missing for the month just ended, months with reports but no posted run.
+import { listUnmatched } from "./matching.server";
+import {
+  byCurrency,
+  postedRunsOfYear,
+  prepared,
+  programsOfYear,
+  stackByMonth,
+  type DashboardProgram,
+} from "./dashboard.server";
+
+/** The month before `month` ("2026-01" → "2025-12"). */
+export function previousMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+}
+
+/**
+ * Each posted month's share of the pooled volume: the run's year-to-date volume less the one of
+ * the program's previous posted month (a month without a run folds into the next run's month).
+ */
+function pooledByMonth(year: number, programs: DashboardProgram[]) {
+  const runs = postedRunsOfYear(
+    year,
+    programs.map((p) => p.id),
+  );
+  const byId = new Map(programs.map((p) => [p.id, p]));
+  // A program that began last year carries its earlier volume into this year's first run.
+  const carried = prepared(
+    `SELECT pooled_volume_minor AS v FROM allocation_runs
+      WHERE program_id = ? AND status = 'posted' AND month < ? ORDER BY month DESC, id DESC LIMIT 1`,
+  );
+  const rows = [];
+  let previous: { programId: number; ytd: number } | null = null;
+  for (const run of runs) {
+    const program = byId.get(run.programId)!;
+    const before =
+      previous?.programId === run.programId
+        ? previous.ytd
+        : ((carried.get(run.programId, `${year}-01`) as { v: number } | undefined)?.v ?? 0);
+    rows.push({
+      month: run.month,
+      seriesKey: `s${program.supplierId}`,
+      seriesLabel: program.supplierName,
+      currency: program.currency,
+      amountMinor: run.pooledVolumeMinor - before,
+    });
+    previous = { programId: run.programId, ytd: run.pooledVolumeMinor };
+  }
+  return rows;
+}
+
+function earnedThisYear(year: number) {
+  return prepared(
+    `SELECT p.currency, sum(r.posting_gross_minor) AS grossMinor, sum(r.posting_fee_minor) AS feeMinor,
+            sum(r.posting_net_minor) AS netMinor
+       FROM allocation_runs r JOIN programs p ON p.id = r.program_id
+      WHERE r.status = 'posted' AND r.month BETWEEN ? AND ?
+      GROUP BY p.currency ORDER BY p.currency`,
+  ).all(`${year}-01`, `${year}-12`) as {
+    currency: string;
+    grossMinor: number;
+    feeMinor: number;
+    netMinor: number;
+  }[];
+}
+
+/** Balances of every account with this prefix, by account and currency (an index range scan). */
+function balancesOf(prefix: string) {
+  return prepared(
+    `SELECT account, currency, sum(amount_minor) AS amountMinor FROM journal_lines
+      WHERE account >= ? AND account < ? GROUP BY account, currency`,
+  ).all(`${prefix}:`, `${prefix};`) as { account: string; currency: string; amountMinor: number }[];
+}
+
+function owedBySuppliers() {
+  const names = new Map(
+    (prepared(`SELECT id, name FROM suppliers`).all() as { id: number; name: string }[]).map(
+      (s) => [s.id, s.name],
+    ),
+  );
+  const rows = balancesOf("supplier_receivable").filter((r) => r.amountMinor !== 0);
+  return {
+    total: byCurrency(rows),
+    bySupplier: rows
+      .map((r) => {
+        const id = Number(r.account.slice("supplier_receivable:".length));
+        return { supplierId: id, name: names.get(id) ?? `#${id}`, ...r };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name) || a.currency.localeCompare(b.currency)),
+  };
+}
+
+function owedToMembers() {
+  const rows = balancesOf("member_payable");
+  const total = byCurrency(rows.map((r) => ({ ...r, amountMinor: -r.amountMinor })));
+  const members = new Set(rows.filter((r) => r.amountMinor < 0).map((r) => r.account)).size;
+  return { total, members };
+}
+
+/** Suppliers without a report that counts (or one being processed) for `period`. */
+function missingReports(period: string) {
+  return prepared(
+    `SELECT s.id AS supplierId, s.name FROM suppliers s
+      WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.supplier_id = s.id AND r.period = ?
+                          AND r.status IN ('active', 'queued', 'processing'))
+      ORDER BY s.name`,
+  ).all(period) as { supplierId: number; name: string }[];
+}
+
+export type RunWaiting = {
+  programId: number;
+  programName: string;
+  supplierName: string;
+  currency: string;
+  month: string;
+  /** A posted month whose reports changed after the posting: a true-up run is due. */
+  trueUp: boolean;
+  reportedMinor: number;
+};
+
+/**
+ * Program months with active reports of the supplier and no posted run that covers them: months
+ * after the last posted one, and the last posted month again when a report changed after it.
+ */
+function runsWaiting(programs: DashboardProgram[], currentMonth: string): RunWaiting[] {
+  const last = prepared(
+    `SELECT month, max(posted_at) AS postedAt FROM allocation_runs
+      WHERE program_id = ? AND status = 'posted' GROUP BY month ORDER BY month DESC LIMIT 1`,
+  );
+  const periods = prepared(
+    `SELECT r.period, max(r.processed_at) AS processedAt,
+            coalesce(sum((SELECT sum(t.amount_minor) FROM line_totals t
+                           WHERE t.report_id = r.id AND t.currency = ? AND t.held = 0)), 0) AS reported
+       FROM reports r
+      WHERE r.supplier_id = ? AND r.status = 'active' AND r.period BETWEEN ? AND ?
+      GROUP BY r.period ORDER BY r.period`,
+  );
+  const waiting: RunWaiting[] = [];
+  for (const p of programs) {
+    const posted = last.get(p.id) as { month: string; postedAt: string | null } | undefined;
+    const until = p.end.slice(0, 7) < currentMonth ? p.end.slice(0, 7) : currentMonth;
+    const rows = periods.all(p.currency, p.supplierId, p.start.slice(0, 7), until) as {
+      period: string;
+      processedAt: string | null;
+      reported: number;
+    }[];
+    const base = {
+      programId: p.id,
+      programName: p.name,
+      supplierName: p.supplierName,
+      currency: p.currency,
+    };
+    const changed = rows.some(
+      (r) =>
+        posted &&
+        r.period <= posted.month &&
+        r.processedAt !== null &&
+        posted.postedAt !== null &&
+        r.processedAt > posted.postedAt,
+    );
+    if (posted && changed) {
+      waiting.push({ ...base, month: posted.month, trueUp: true, reportedMinor: 0 });
+    }
+    for (const r of rows) {
+      if (posted && r.period <= posted.month) continue;
+      waiting.push({ ...base, month: r.period, trueUp: false, reportedMinor: r.reported });
+    }
+  }
+  return waiting;
+}
+
+export function adminDashboard(year: number, currentMonth: string) {
+  const programs = programsOfYear(year);
+  const unmatched = listUnmatched({}, 1, 5);
+  const dueMonth = previousMonth(currentMonth);
+  return {
+    year,
+    currentMonth,
+    pooled: stackByMonth(year, pooledByMonth(year, programs)),
+    earned: earnedThisYear(year),
+    owedBySuppliers: owedBySuppliers(),
+    owedToMembers: owedToMembers(),
+    unmatched: { keys: unmatched.total, top: unmatched.rows },
+    missing: { month: dueMonth, suppliers: missingReports(dueMonth) },
+    runsWaiting: runsWaiting(programs, currentMonth),
+  };
+}
+
+export type AdminDashboard = ReturnType<typeof adminDashboard>;

@@ -1,0 +1,111 @@
+// The supplier's dashboard beyond the month grid: per program, the pooled volume month by month
+// against its tier thresholds (from posted runs), and the refund owed to the consortium and paid.
+import { tierProgress, type TierProgress } from "~/refunds/tier-progress";
+import {
+  lastPostedRun,
+  postedRunsOfYear,
+  prepared,
+  programsOfYear,
+  runVolumes,
+  type DashboardProgram,
+} from "./dashboard.server";
+
+export type ProgramVolume = {
+  program: Pick<
+    DashboardProgram,
+    "id" | "name" | "currency" | "method" | "tiers" | "start" | "end"
+  >;
+  /** Year-to-date pooled volume at the end of each month of the year that has a posted run. */
+  months: { month: string; pooledVolumeMinor: number; rateBps: number }[];
+  lastRunMonth: string | null;
+  progress: TierProgress | null;
+  postedGrossMinor: number;
+};
+
+export type RefundAccount = {
+  currency: string;
+  postedGrossMinor: number;
+  paidMinor: number;
+  owedMinor: number;
+};
+
+/**
+ * The supplier's receivable by currency: allocations debit it (the gross refund posted), supplier
+ * payments credit it. Other kinds of entries that touch it count in what is owed.
+ */
+export function supplierRefundAccount(supplierId: number) {
+  const rows = prepared(
+    `SELECT jl.currency, je.kind, jl.program_id AS programId, sum(jl.amount_minor) AS amountMinor
+       FROM journal_lines jl JOIN journal_entries je ON je.id = jl.entry_id
+      WHERE jl.account = ?
+      GROUP BY jl.currency, je.kind, jl.program_id`,
+  ).all(`supplier_receivable:${supplierId}`) as {
+    currency: string;
+    kind: string;
+    programId: number | null;
+    amountMinor: number;
+  }[];
+  const accounts = new Map<string, RefundAccount>();
+  const grossByProgram = new Map<number, number>();
+  for (const r of rows) {
+    const a = accounts.get(r.currency) ?? {
+      currency: r.currency,
+      postedGrossMinor: 0,
+      paidMinor: 0,
+      owedMinor: 0,
+    };
+    if (r.kind === "allocation") a.postedGrossMinor += r.amountMinor;
+    if (r.kind === "supplier_payment") a.paidMinor -= r.amountMinor;
+    a.owedMinor += r.amountMinor;
+    accounts.set(r.currency, a);
+    if (r.kind === "allocation" && r.programId !== null) {
+      grossByProgram.set(r.programId, (grossByProgram.get(r.programId) ?? 0) + r.amountMinor);
+    }
+  }
+  return {
+    accounts: [...accounts.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+    grossByProgram,
+  };
+}
+
+export function supplierDashboard(supplierId: number, year: number) {
+  const programs = programsOfYear(year, supplierId);
+  const runs = postedRunsOfYear(
+    year,
+    programs.map((p) => p.id),
+  );
+  const refunds = supplierRefundAccount(supplierId);
+  const volumes: ProgramVolume[] = programs.map((p) => {
+    const { id, name, currency, method, tiers, start, end } = p;
+    const last = lastPostedRun(p.id);
+    const progress =
+      last && tiers.length > 0
+        ? tierProgress({
+            tiers,
+            method,
+            feeBps: p.feeBps,
+            programStart: start,
+            programEnd: end,
+            throughMonth: last.month,
+            pooledVolumeMinor: last.pooledVolumeMinor,
+            ...runVolumes(last.id, null),
+          })
+        : null;
+    return {
+      program: { id, name, currency, method, tiers, start, end },
+      months: runs
+        .filter((r) => r.programId === p.id)
+        .map((r) => ({
+          month: r.month,
+          pooledVolumeMinor: r.pooledVolumeMinor,
+          rateBps: r.rateBps,
+        })),
+      lastRunMonth: last?.month ?? null,
+      progress,
+      postedGrossMinor: refunds.grossByProgram.get(p.id) ?? 0,
+    };
+  });
+  return { year, programs: volumes, refunds: refunds.accounts };
+}
+
+export type SupplierDashboard = ReturnType<typeof supplierDashboard>;
