@@ -90,7 +90,13 @@ export function postedRunsOfYear(year: number, programIds: number[]): PostedRun[
   return [...latest.values()];
 }
 
-/** A member's year-to-date volume in a run, and Σ of the positive volumes (the allocation's weights). */
+// A posted run's member rows never change, so Σ of its positive volumes is read once per process.
+const allocatedVolumes = new Map<number, number>();
+
+/**
+ * A member's year-to-date volume in a posted run, and Σ of the positive volumes (the allocation's
+ * weights).
+ */
 export function runVolumes(runId: number, memberId: number | null) {
   const own =
     memberId === null
@@ -98,11 +104,18 @@ export function runVolumes(runId: number, memberId: number | null) {
       : (prepared(
           `SELECT volume_minor AS v FROM allocation_run_members WHERE run_id = ? AND member_id = ?`,
         ).get(runId, memberId) as { v: number } | undefined);
-  const all = prepared(
-    `SELECT coalesce(sum(volume_minor), 0) AS v FROM allocation_run_members
-      WHERE run_id = ? AND volume_minor > 0`,
-  ).get(runId) as { v: number };
-  return { memberVolumeMinor: own?.v ?? 0, allocatedVolumeMinor: all.v };
+  let allocated = allocatedVolumes.get(runId);
+  if (allocated === undefined) {
+    allocated = (
+      prepared(
+        `SELECT coalesce(sum(volume_minor), 0) AS v FROM allocation_run_members
+          WHERE run_id = ? AND volume_minor > 0`,
+      ).get(runId) as { v: number }
+    ).v;
+    if (allocatedVolumes.size > 10_000) allocatedVolumes.clear();
+    allocatedVolumes.set(runId, allocated);
+  }
+  return { memberVolumeMinor: own?.v ?? 0, allocatedVolumeMinor: allocated };
 }
 
 export type StackedSeries = { key: string; label: string };

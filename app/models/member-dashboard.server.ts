@@ -1,7 +1,6 @@
 // The member's dashboard: refunds earned this year (by currency, by month and supplier, by
 // program), the balance, and a next-tier card per program from its last posted run.
 import { tierProgress, type TierProgress } from "~/refunds/tier-progress";
-import { memberBalances } from "./ledger.server";
 import {
   byCurrency,
   lastPostedRun,
@@ -11,6 +10,14 @@ import {
   stackByMonth,
   type DashboardProgram,
 } from "./dashboard.server";
+
+/** The member's balance per currency: the credit balance of its payable account (all time). */
+function balances(memberId: number) {
+  return prepared(
+    `SELECT currency, -sum(amount_minor) AS amountMinor FROM journal_lines
+      WHERE account = ? GROUP BY currency`,
+  ).all(`member_payable:${memberId}`) as { currency: string; amountMinor: number }[];
+}
 
 type EarnedRow = {
   month: string;
@@ -81,7 +88,7 @@ export function memberDashboard(memberId: number, year: number) {
   return {
     year,
     earned: byCurrency(earned),
-    balances: byCurrency(memberBalances(memberId)),
+    balances: byCurrency(balances(memberId)),
     chart: stackByMonth(
       year,
       earned.map((r) => ({

@@ -55,7 +55,11 @@ export const allocationRunMembers = sqliteTable(
     ytdMinor: integer("ytd_minor").notNull(),
     postingMinor: integer("posting_minor").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.memberId] })],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.memberId] }),
+    // Σ of a run's positive volumes (the member's share on the dashboard) without its rows.
+    index("allocation_run_members_volume").on(t.runId, t.volumeMinor),
+  ],
 );
 
 export const supplierPayments = sqliteTable("supplier_payments", {
@@ -156,5 +160,15 @@ export const journalLines = sqliteTable(
     index("journal_lines_account").on(t.account, t.currency),
     index("journal_lines_member").on(t.memberId, t.programId),
     index("journal_lines_program").on(t.programId, t.account),
+    // A member's postings by month, supplier and program: the dashboard reads only this index.
+    index("journal_lines_member_month").on(
+      t.memberId,
+      t.month,
+      t.supplierId,
+      t.programId,
+      t.currency,
+      t.amountMinor,
+      t.entryId,
+    ),
   ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX `allocation_run_members_volume` ON `allocation_run_members` (`run_id`,`volume_minor`);--> statement-breakpoint
+CREATE INDEX `journal_lines_member_month` ON `journal_lines` (`member_id`,`month`,`supplier_id`,`program_id`,`currency`,`amount_minor`,`entry_id`);
