@@ -20,6 +20,13 @@ export function useCompactMoney() {
     }).format(minorToDecimal(Math.round(minor), currency) as unknown as number);
 }
 
+/** "Jan", "ene", "jan": the month's short name in the user's language, for the axis. */
+export function useShortMonth() {
+  const { locale } = useI18n();
+  const format = new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" });
+  return (m: string) => format.format(new Date(`${m}-01T00:00:00Z`)).replace(".", "");
+}
+
 export function StackedMonthsChart({
   chart,
   title,
@@ -31,7 +38,7 @@ export function StackedMonthsChart({
 }) {
   const { t, money, month } = useI18n();
   const compact = useCompactMoney();
-  const shortMonth = (m: string) => month(m).replace(/\s+(de\s+)?\d{4}$/, "");
+  const shortMonth = useShortMonth();
   const total = (row: Record<string, number | string>) =>
     chart.series.reduce((sum, s) => sum + Number(row[s.key] ?? 0), 0);
   return (
@@ -47,7 +54,7 @@ export function StackedMonthsChart({
           margin={{ top: 10, right: 10, bottom: 0, left: 10 }}
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" tickFormatter={shortMonth} />
+          <XAxis dataKey="month" tickFormatter={shortMonth} interval={0} />
           <YAxis tickFormatter={(v: number) => compact(v, chart.currency)} width={80} />
           <Tooltip
             formatter={(v: number) => money(Math.round(v), chart.currency)}

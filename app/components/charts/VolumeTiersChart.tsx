@@ -4,11 +4,12 @@ import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } fr
 import { useI18n } from "~/i18n/context";
 import type { ProgramVolume } from "~/models/supplier-dashboard.server";
 import { ChartTable } from "./ChartTable";
-import { useCompactMoney } from "./StackedMonthsChart";
+import { useCompactMoney, useShortMonth } from "./StackedMonthsChart";
 
 export function VolumeTiersChart({ volume, year }: { volume: ProgramVolume; year: number }) {
   const { t, money, month, bps } = useI18n();
   const compact = useCompactMoney();
+  const shortMonth = useShortMonth();
   const { program } = volume;
   const byMonth = new Map(volume.months.map((m) => [m.month, m]));
   const rows = Array.from({ length: 12 }, (_, i) => {
@@ -20,7 +21,6 @@ export function VolumeTiersChart({ volume, year }: { volume: ProgramVolume; year
     ...program.tiers.map((tier) => tier.thresholdMinor),
     1,
   );
-  const shortMonth = (m: string) => month(m).replace(/\s+(de\s+)?\d{4}$/, "");
   return (
     <figure className="dash-chart" data-testid={`volume-chart-${program.id}`}>
       <figcaption>{t("dash.pooledAgainstTiers", { program: program.name })}</figcaption>
@@ -32,7 +32,7 @@ export function VolumeTiersChart({ volume, year }: { volume: ProgramVolume; year
           margin={{ top: 16, right: 60, bottom: 0, left: 10 }}
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" tickFormatter={shortMonth} />
+          <XAxis dataKey="month" tickFormatter={shortMonth} interval={0} />
           <YAxis
             domain={[0, Math.ceil(top * 1.1)]}
             tickFormatter={(v: number) => compact(v, program.currency)}

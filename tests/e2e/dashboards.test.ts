@@ -1,0 +1,376 @@
+// Each role's dashboard in a real browser, over the demo consortium (its six months of reports and
+// posted runs): the figures on screen are checked against values computed here independently,
+// from the API (balances, trial balance) and from the database's posted runs and journal, never
+// by calling the dashboard code. If the demo has posted no run, a consortium is seeded through the
+// API instead (SPEC 3.3's worked example), and the same checks run over it.
+import Database from "better-sqlite3";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatMoney, pickLocale, type Locale } from "~/i18n/locale";
+import { membersPool } from "~/refunds/forecast";
+import type { Tier, TierMethod } from "~/refunds/tiers";
+import { launchBrowser, screenshot } from "../setup/browser";
+import { insertActiveReport, specExampleProgram } from "../setup/factories";
+import { ApiClient, apiAs, type Json } from "../setup/http";
+import { startServer, type TestServer } from "../setup/server";
+
+const DEMO_PASSWORD = "tierpool-demo";
+const ADMIN_EMAIL = "admin@tierpool.demo";
+const YEAR = new Date().getUTCFullYear();
+
+let server: TestServer;
+let browser: Browser;
+let admin: ApiClient;
+let logins: { member: string; supplier: string; password: string };
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(server.dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+function userOf(email: string) {
+  return query<{ id: number; memberId: number | null; supplierId: number | null; locale: string }>(
+    `SELECT id, member_id AS memberId, supplier_id AS supplierId, locale FROM users WHERE email = ?`,
+    email,
+  )[0];
+}
+
+/** The language the page will use: the user's setting, else the browser's (en-US here). */
+function localeOf(email: string): Locale {
+  return pickLocale(userOf(email).locale, "en-US");
+}
+
+/** SPEC 3.3's example over the API, when the demo has no posted run to look at. */
+async function seedOwnConsortium(): Promise<typeof logins> {
+  const password = "dashboards-e2e-1";
+  const supplierId = (
+    await admin.post("/api/v1/suppliers", { name: "Axion Dashboards", currency: "USD" })
+  ).body.id;
+  const members = (
+    await admin.post(
+      "/api/v1/members",
+      ["DSHAAA", "DSHBBB", "DSHCCC"].map((taxId) => ({
+        name: `Firm ${taxId}`,
+        taxId,
+        country: "MX",
+        joinedOn: "2020-01-01",
+      })),
+    )
+  ).body;
+  const program = await admin.post("/api/v1/programs", {
+    ...specExampleProgram(supplierId),
+    name: `Axion ${YEAR}`,
+    start: `${YEAR}-01-01`,
+    end: `${YEAR}-12-31`,
+  });
+  await admin.post("/api/v1/users", {
+    email: "member@dash.example",
+    password,
+    role: "member",
+    memberId: members[0].id,
+  });
+  await admin.post("/api/v1/users", {
+    email: "supplier@dash.example",
+    password,
+    role: "supplier",
+    supplierId,
+  });
+  const months: [string, { memberTaxId: string; date: string; amountMinor: number }[]][] = [
+    [
+      `${YEAR}-01`,
+      [
+        { memberTaxId: "DSHAAA", date: `${YEAR}-01-10`, amountMinor: 4_000_000 },
+        { memberTaxId: "DSHBBB", date: `${YEAR}-01-12`, amountMinor: 2_000_000 },
+        { memberTaxId: "DSHCCC", date: `${YEAR}-01-20`, amountMinor: 2_000_000 },
+      ],
+    ],
+    [`${YEAR}-02`, [{ memberTaxId: "DSHAAA", date: `${YEAR}-02-03`, amountMinor: 10_000_000 }]],
+  ];
+  for (const [month, lines] of months) {
+    insertActiveReport(server.dbPath, supplierId, month, lines);
+    const preview = await admin.post("/api/v1/allocation-runs", {
+      programId: program.body.id,
+      month,
+    });
+    await admin.post(`/api/v1/allocation-runs/${preview.body.id}/post`);
+  }
+  return { member: "member@dash.example", supplier: "supplier@dash.example", password };
+}
+
+/** Demo logins with something to show: a member with postings, a supplier with a posted run. */
+function demoLogins(): typeof logins | null {
+  const member = query<{ email: string }>(
+    `SELECT u.email FROM users u JOIN journal_lines jl ON jl.member_id = u.member_id
+      WHERE u.role = 'member' GROUP BY u.email ORDER BY count(*) DESC, u.email LIMIT 1`,
+  )[0];
+  const supplier = query<{ email: string }>(
+    `SELECT u.email FROM users u JOIN programs p ON p.supplier_id = u.supplier_id
+       JOIN allocation_runs r ON r.program_id = p.id AND r.status = 'posted'
+      WHERE u.role = 'supplier' GROUP BY u.email ORDER BY count(*) DESC, u.email LIMIT 1`,
+  )[0];
+  return member && supplier
+    ? { member: member.email, supplier: supplier.email, password: DEMO_PASSWORD }
+    : null;
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ env: { DEMO: "1" } }), launchBrowser()]);
+  admin = await apiAs(server.url, ADMIN_EMAIL, DEMO_PASSWORD);
+  logins = demoLogins() ?? (await seedOwnConsortium());
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(email: string, password: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    locale: "en-US",
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.click('button[type="submit"]');
+  await page.waitForURL((url) => url.pathname !== "/login");
+  return context;
+}
+
+async function openAll(page: Page) {
+  // Opens every "show as table" toggle, so the screenshot and the checks see the exact figures.
+  await page.waitForLoadState("networkidle");
+  await page.$$eval("details.chart-table", (all) => all.forEach((d) => d.setAttribute("open", "")));
+}
+
+const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
+
+type Run = {
+  id: number;
+  programId: number;
+  month: string;
+  pooled: number;
+  rate: number;
+  method: TierMethod;
+  feeBps: number;
+  currency: string;
+  name: string;
+};
+
+/** The latest posted run of each program of the year, straight from the database. */
+function lastPostedRuns(supplierId?: number): Run[] {
+  return query<Run>(
+    `SELECT r.id, r.program_id AS programId, r.month, r.pooled_volume_minor AS pooled,
+            r.rate_bps AS rate, p.method, p.fee_bps AS feeBps, p.currency, p.name
+       FROM allocation_runs r JOIN programs p ON p.id = r.program_id
+      WHERE r.status = 'posted' AND r.month LIKE ? AND (? IS NULL OR p.supplier_id = ?)
+        AND r.id = (SELECT r2.id FROM allocation_runs r2 WHERE r2.program_id = r.program_id
+                     AND r2.status = 'posted' ORDER BY r2.month DESC, r2.id DESC LIMIT 1)`,
+    `${YEAR}-%`,
+    supplierId ?? null,
+    supplierId ?? null,
+  );
+}
+
+function tiersOf(programId: number): Tier[] {
+  return query<Tier>(
+    `SELECT threshold_minor AS thresholdMinor, rate_bps AS rateBps FROM tiers
+      WHERE program_id = ? ORDER BY position`,
+    programId,
+  );
+}
+
+/** round(x × num / den) half away from zero, in BigInt. */
+function share(x: number, num: number, den: number): number {
+  if (den <= 0 || num <= 0) return 0;
+  const n = BigInt(x) * BigInt(num);
+  const d = BigInt(den);
+  const q = n / d;
+  const r = n % d;
+  const abs = (v: bigint) => (v < 0n ? -v : v);
+  return Number(2n * abs(r) >= d ? q + (n < 0n ? -1n : 1n) : q);
+}
+
+describe("the member dashboard", () => {
+  it("shows the member's earnings, balance and next-tier cards with the ledger's figures", async () => {
+    const user = userOf(logins.member);
+    const locale = localeOf(logins.member);
+    const context = await signIn(logins.member, logins.password);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/member`);
+    await openAll(page);
+
+    const balance = await admin.get(`/api/v1/members/${user.memberId}/balance`);
+    expect(balance.status).toBe(200);
+    const balanceText = await text(page, "balance");
+    for (const b of balance.body.balances as Json[]) {
+      expect(balanceText).toContain(formatMoney(b.amountMinor, b.currency, locale));
+    }
+    const earned = query<{ currency: string; amount: number }>(
+      `SELECT jl.currency, -sum(jl.amount_minor) AS amount FROM journal_lines jl
+         JOIN journal_entries je ON je.id = jl.entry_id
+        WHERE je.kind = 'allocation' AND jl.account = ? AND jl.month LIKE ? GROUP BY jl.currency`,
+      `member_payable:${user.memberId}`,
+      `${YEAR}-%`,
+    );
+    expect(earned.length).toBeGreaterThan(0);
+    const earnedText = await text(page, "earned-this-year");
+    for (const e of earned) expect(earnedText).toContain(formatMoney(e.amount, e.currency, locale));
+
+    // Each program's card, against the run: the volume still needed and the member's extra.
+    let cards = 0;
+    for (const run of lastPostedRuns()) {
+      const tiers = tiersOf(run.programId);
+      const next = tiers.find((t) => t.thresholdMinor > run.pooled);
+      const [own] = query<{ v: number }>(
+        `SELECT volume_minor AS v FROM allocation_run_members WHERE run_id = ? AND member_id = ?`,
+        run.id,
+        user.memberId,
+      );
+      const [all] = query<{ v: number }>(
+        `SELECT sum(volume_minor) AS v FROM allocation_run_members WHERE run_id = ? AND volume_minor > 0`,
+        run.id,
+      );
+      const card = page.getByTestId(`tier-card-${run.programId}`);
+      await expect(card.getByTestId("pooled-volume").innerText()).resolves.toBe(
+        formatMoney(run.pooled, run.currency, locale),
+      );
+      const nextText = await card.getByTestId("next-tier").innerText();
+      if (next) {
+        const extraPool =
+          membersPool(next.thresholdMinor, tiers, run.method, run.feeBps) -
+          membersPool(run.pooled, tiers, run.method, run.feeBps);
+        const extra = share(extraPool, own?.v ?? 0, all.v);
+        expect(nextText).toContain(
+          formatMoney(next.thresholdMinor - run.pooled, run.currency, locale),
+        );
+        expect(nextText).toContain(formatMoney(extra, run.currency, locale));
+      }
+      const progress = card.getByRole("progressbar");
+      const expectedPermille = next
+        ? Math.min(1000, Math.max(0, Math.floor((run.pooled * 1000) / next.thresholdMinor)))
+        : 1000;
+      expect(Number(await progress.getAttribute("aria-valuenow"))).toBe(expectedPermille);
+      cards++;
+    }
+    expect(cards).toBeGreaterThan(0);
+
+    // The chart's table: each month's total is what the member's allocations credited that month.
+    const byMonth = query<{ month: string; currency: string; amount: number }>(
+      `SELECT jl.month, jl.currency, -sum(jl.amount_minor) AS amount FROM journal_lines jl
+         JOIN journal_entries je ON je.id = jl.entry_id
+        WHERE je.kind = 'allocation' AND jl.account = ? AND jl.month LIKE ?
+        GROUP BY jl.month, jl.currency`,
+      `member_payable:${user.memberId}`,
+      `${YEAR}-%`,
+    );
+    for (const m of byMonth) {
+      const cell = page
+        .getByTestId(`earned-chart-${m.currency}`)
+        .locator(`tr[data-month="${m.month}"] td[data-total]`);
+      await expect(cell.innerText()).resolves.toBe(formatMoney(m.amount, m.currency, locale));
+    }
+    await expect(page.locator(".dash-chart svg.recharts-surface").count()).resolves.toBeGreaterThan(
+      0,
+    );
+    await screenshot(page, "dashboard-member");
+    await context.close();
+  });
+});
+
+describe("the supplier dashboard", () => {
+  it("shows the month grid, the volume against the thresholds and the refund owed", async () => {
+    const user = userOf(logins.supplier);
+    const locale = localeOf(logins.supplier);
+    const context = await signIn(logins.supplier, logins.password);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/supplier`);
+    await openAll(page);
+    await expect(page.getByTestId("months").locator("tbody tr").count()).resolves.toBe(12);
+
+    const trial = await admin.get("/api/v1/ledger/trial-balance");
+    expect(trial.status).toBe(200);
+    const rows: Json[] = Array.isArray(trial.body) ? trial.body : (trial.body.accounts ?? []);
+    const owed = rows.filter((r) => r.account === `supplier_receivable:${user.supplierId}`);
+    expect(owed.length).toBeGreaterThan(0);
+    for (const r of owed) {
+      const cell = page
+        .getByTestId("refund-account")
+        .locator(`tr[data-currency="${r.currency}"] td[data-owed]`);
+      await expect(cell.innerText()).resolves.toBe(formatMoney(r.balanceMinor, r.currency, locale));
+    }
+    const runs = query<{ programId: number; month: string; pooled: number; currency: string }>(
+      `SELECT r.program_id AS programId, r.month, r.pooled_volume_minor AS pooled, p.currency
+         FROM allocation_runs r JOIN programs p ON p.id = r.program_id
+        WHERE r.status = 'posted' AND p.supplier_id = ? AND r.month LIKE ?
+          AND r.id = (SELECT max(r2.id) FROM allocation_runs r2 WHERE r2.program_id = r.program_id
+                       AND r2.month = r.month AND r2.status = 'posted')`,
+      user.supplierId,
+      `${YEAR}-%`,
+    );
+    expect(runs.length).toBeGreaterThan(0);
+    for (const run of runs) {
+      const cell = page
+        .getByTestId(`volume-chart-${run.programId}`)
+        .locator(`tr[data-month="${run.month}"] td[data-volume]`);
+      await expect(cell.innerText()).resolves.toBe(formatMoney(run.pooled, run.currency, locale));
+      // The thresholds are drawn as reference lines on the chart.
+      const thresholds = tiersOf(run.programId).filter((t) => t.thresholdMinor > 0).length;
+      await expect(
+        page
+          .getByTestId(`volume-chart-${run.programId}`)
+          .locator(".recharts-reference-line")
+          .count(),
+      ).resolves.toBe(thresholds);
+    }
+    await screenshot(page, "dashboard-supplier");
+    await context.close();
+  });
+});
+
+describe("the admin dashboard", () => {
+  it("adds up the refunds posted and what suppliers and the consortium owe", async () => {
+    const locale = localeOf(ADMIN_EMAIL);
+    const context = await signIn(ADMIN_EMAIL, DEMO_PASSWORD);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin`);
+    await openAll(page);
+    const trial = await admin.get("/api/v1/ledger/trial-balance");
+    const rows: Json[] = Array.isArray(trial.body) ? trial.body : (trial.body.accounts ?? []);
+    const sumBy = (prefix: string, sign: number) => {
+      const totals = new Map<string, number>();
+      for (const r of rows.filter((r) => String(r.account).startsWith(prefix))) {
+        totals.set(r.currency, (totals.get(r.currency) ?? 0) + sign * r.balanceMinor);
+      }
+      return totals;
+    };
+    const owedBySuppliers = await text(page, "owed-by-suppliers");
+    for (const [currency, amount] of sumBy("supplier_receivable:", 1)) {
+      if (amount !== 0) expect(owedBySuppliers).toContain(formatMoney(amount, currency, locale));
+    }
+    const owedToMembers = await text(page, "owed-to-members");
+    for (const [currency, amount] of sumBy("member_payable:", -1)) {
+      expect(owedToMembers).toContain(formatMoney(amount, currency, locale));
+    }
+    const gross = query<{ currency: string; amount: number }>(
+      `SELECT p.currency, sum(r.posting_gross_minor) AS amount FROM allocation_runs r
+         JOIN programs p ON p.id = r.program_id
+        WHERE r.status = 'posted' AND r.month LIKE ? GROUP BY p.currency`,
+      `${YEAR}-%`,
+    );
+    const earned = await text(page, "earned-gross");
+    for (const g of gross) expect(earned).toContain(formatMoney(g.amount, g.currency, locale));
+    // The pooled chart's total for a posted month is that month's increase of the programs'
+    // year-to-date pooled volume (per currency).
+    const runs = lastPostedRuns();
+    expect(runs.length).toBeGreaterThan(0);
+    await expect(page.locator("[data-testid^=pooled-chart-]").count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, "dashboard-admin");
+    await context.close();
+  });
+});
