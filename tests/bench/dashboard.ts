@@ -38,6 +38,8 @@ export type DashboardBench = {
   loaderBaseline: Percentiles;
   http: Percentiles & { errors: number; achievedPerSecond: number };
   httpBaseline: Percentiles & { errors: number; achievedPerSecond: number };
+  /** The dashboard at lower rates, to show where the server's capacity lies on this machine. */
+  httpLower: (Percentiles & { errors: number; achievedPerSecond: number; rate: number })[];
   httpPage: Percentiles;
 };
 
@@ -395,6 +397,10 @@ export async function benchDashboard(log: (line: string) => void): Promise<Dashb
     if (first.status !== 200) throw new Error(`dashboard over HTTP: ${first.status}`);
     await first.arrayBuffer();
     await load(dataUrls, 50, 2); // warm-up
+    const httpLower = [];
+    for (const rate of [50, 100]) {
+      httpLower.push({ rate, ...(await load(dataUrls, rate, 5)) });
+    }
     const httpBaseline = await load(baselineUrls, RATE_PER_SECOND, LOAD_SECONDS);
     const http = await load(dataUrls, RATE_PER_SECOND, LOAD_SECONDS);
     const page: number[] = [];
@@ -411,6 +417,7 @@ export async function benchDashboard(log: (line: string) => void): Promise<Dashb
       loaderBaseline: percentiles(baselineSamples),
       http,
       httpBaseline,
+      httpLower,
       httpPage: percentiles(page),
     };
   } finally {
@@ -455,6 +462,13 @@ export function printDashboardBench(b: DashboardBench) {
       p99: ms(b.httpBaseline.p99),
       n: b.httpBaseline.n,
     },
+    ...b.httpLower.map((l) => ({
+      measure: `HTTP ${l.rate}/s, member dashboard data (?_data=)`,
+      p50: ms(l.p50),
+      p95: ms(l.p95),
+      p99: ms(l.p99),
+      n: l.n,
+    })),
     {
       measure: "member dashboard page (HTML with charts), one at a time",
       p50: ms(b.httpPage.p50),
