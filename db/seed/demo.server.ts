@@ -6,6 +6,8 @@ import { upsertMember } from "~/models/members.server";
 import { createSupplier } from "~/models/suppliers.server";
 import { saveSettings, setPayoutMinimum } from "~/models/settings.server";
 import { memberInput, supplierInput } from "~/schemas/parties";
+import type { Actor } from "~/auth/authorize.server";
+import { seedDemoActivity } from "./demo-activity.server";
 
 export type DemoLogin = { role: string; email: string; password: string };
 
@@ -51,7 +53,7 @@ export async function seedDemoConsortium(): Promise<DemoLogin[]> {
     { role: "member", email: "compras@seguridad97.demo", password: DEMO_PASSWORD },
     { role: "member", email: "admin@vigilancia10.demo", password: DEMO_PASSWORD },
   ];
-  await createUser(db, {
+  const admin = await createUser(db, {
     email: logins[0].email,
     password: DEMO_PASSWORD,
     role: "admin",
@@ -86,5 +88,20 @@ export async function seedDemoConsortium(): Promise<DemoLogin[]> {
     memberId: members[1].id,
     name: members[1].name,
   });
+  const actor: Actor = {
+    id: admin.id,
+    email: admin.email,
+    name: admin.name,
+    role: "admin",
+    supplierId: null,
+    memberId: null,
+    locale: null,
+    via: "session",
+  };
+  await seedDemoActivity(
+    actor,
+    suppliers,
+    members.map((m) => ({ id: m.id, name: m.name, taxId: m.taxId, country: m.country })),
+  );
   return logins;
 }
