@@ -8,7 +8,7 @@ import { parseRate, type Rate } from "~/refunds/fx";
 import { lastDayOfMonth, type MonthKey } from "~/refunds/money";
 import type { SalesLine } from "~/refunds/pooled";
 import { categoryFilter, type Membership } from "~/refunds/eligibility";
-import { notFound } from "~/http/errors.server";
+import { conflict, notFound } from "~/http/errors.server";
 import { postedForProgram } from "./ledger.server";
 
 export type ProgramTerms = typeof programs.$inferSelect & {
@@ -204,6 +204,20 @@ export function fxLookup(db: Db, toCurrency: string) {
     rates.set(`${r.fromCurrency}:${r.month}`, parseRate(r.rate));
   }
   return (currency: string, month: MonthKey) => rates.get(`${currency}:${month}`);
+}
+
+/** A run needs the supplier's report for its month (a nil report will do): none is a 409. */
+export function assertMonthReported(db: Db, program: ProgramTerms, month: MonthKey): void {
+  const found = db.$client
+    .prepare(`SELECT 1 FROM reports WHERE supplier_id = ? AND period = ? AND status = 'active'`)
+    .get(program.supplierId, month);
+  if (!found) {
+    throw conflict(
+      "report_missing",
+      `There is no active report of this program's supplier for ${month} yet: a run needs the month's report (a nil report will do).`,
+      { supplierId: program.supplierId, month },
+    );
+  }
 }
 
 export function lastPostedMonth(db: Db, programId: number): MonthKey | null {
