@@ -25,7 +25,9 @@ const truth = loadTruth() as ReturnType<typeof loadTruth> & {
   fx: { month: string; from: string; to: string; rate: string }[];
   months: string[];
 };
-const expected = JSON.parse(readFileSync(fixturePath("scenario-q1/expected.json"), "utf8"));
+const expected: { runs: Json[]; balances: Json[] } = JSON.parse(
+  readFileSync(fixturePath("scenario-q1/expected.json"), "utf8"),
+);
 
 let server: TestServer;
 let admin: ApiClient;
@@ -147,7 +149,7 @@ describe("scenario-q1 over HTTP", () => {
     "posts %s exactly as expected.json says",
     (_label, i) => {
       const want = expected.runs[i];
-      const got = runs[i as number];
+      const got = runs[i];
       expect({
         month: got.month,
         pooledVolumeMinor: got.pooledVolumeMinor,
