@@ -221,6 +221,9 @@ export function layoutDetails(summary: ReportSummary) {
  * SPEC 4.5: a line equal in invoice number, customer key, SKU and amount to a line of another
  * active report of the supplier is held. A hold the admin accepted in the version this one
  * replaces stays accepted: the same line sent again needs no second acceptance.
+ * Both look-ups go through report_lines_dup (supplier, invoice number), which finds a line's twins
+ * in one or two steps; left to itself SQLite picks report_lines_key (customer key, supplier), which
+ * walks every line of that customer for each new line: minutes for 200,000 lines of 200 customers.
  */
 function holdDuplicates(db: Db, reportId: number, supplierId: number, previous: number[]): number {
   const sql = db.$client;
@@ -228,7 +231,7 @@ function holdDuplicates(db: Db, reportId: number, supplierId: number, previous: 
     .prepare(
       `UPDATE report_lines SET duplicate_status = 'held'
         WHERE report_id = ? AND EXISTS (
-          SELECT 1 FROM report_lines o JOIN reports r ON r.id = o.report_id
+          SELECT 1 FROM report_lines o INDEXED BY report_lines_dup JOIN reports r ON r.id = o.report_id
            WHERE o.supplier_id = ? AND o.invoice_number = report_lines.invoice_number
              AND o.customer_key = report_lines.customer_key AND o.sku IS report_lines.sku
              AND o.amount_minor = report_lines.amount_minor
@@ -240,7 +243,7 @@ function holdDuplicates(db: Db, reportId: number, supplierId: number, previous: 
     .prepare(
       `UPDATE report_lines SET duplicate_status = 'accepted'
         WHERE report_id = ? AND duplicate_status = 'held' AND EXISTS (
-          SELECT 1 FROM report_lines p
+          SELECT 1 FROM report_lines p INDEXED BY report_lines_dup
            WHERE p.report_id IN (${previous.map(() => "?").join(",")})
              AND p.supplier_id = report_lines.supplier_id
              AND p.invoice_number = report_lines.invoice_number
