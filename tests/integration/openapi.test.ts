@@ -39,11 +39,11 @@ function routePath(file: string): string {
     file
       .replace(/^api\.v1\./, "")
       .replace(/\.tsx?$/, "")
-      .replace(/\[\.\]/g, "\u0000")
+      .replace(/\[\.\]/g, "~")
       .split(".")
       .map((part) => (part.startsWith("$") ? `{${part.slice(1)}}` : part))
       .join("/")
-      .replace(/\u0000/g, ".")
+      .replace(/~/g, ".")
   );
 }
 
