@@ -175,6 +175,7 @@ const PUBLIC = [
   "invite.$token.tsx",
   "api.v1.tokens.ts",
   "api.v1.$.ts",
+  "api.v1.openapi[.]json.ts",
 ];
 
 let server: TestServer;
