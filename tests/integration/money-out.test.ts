@@ -450,6 +450,146 @@ describe("member statements", () => {
   });
 });
 
+describe("the screens' data", () => {
+  let adminTab: BrowserSession;
+  beforeAll(async () => {
+    adminTab = new BrowserSession(server.url);
+    await adminTab.login(ADMIN.email, ADMIN.password);
+  });
+
+  it("refuses a negative payment typed in the receivables form, and posts nothing", async () => {
+    const before = count("kind = 'supplier_payment'");
+    const res = await adminTab.action("/admin/receivables", "routes/admin.receivables", {
+      programId: String(programId),
+      amount: "-10.00",
+      receivedOn: "2026-03-30",
+      reference: "TRF-3",
+    });
+    expect(res).toMatchObject({ status: 400, body: { code: "amount_invalid" } });
+    const garbage = await adminTab.action("/admin/receivables", "routes/admin.receivables", {
+      programId: String(programId),
+      amount: "12.345",
+      receivedOn: "2026-03-30",
+      reference: "TRF-3",
+    });
+    expect(garbage.status).toBe(400);
+    expect(count("kind = 'supplier_payment'")).toBe(before);
+  });
+
+  it("shows month close per supplier: report arrived, run posted, what is unpaid", async () => {
+    const res = await adminTab.data("/admin/month-close?month=2026-02", "routes/admin.month-close");
+    expect(res.status).toBe(200);
+    const axion = res.body.suppliers.find(
+      (s: { supplierId: number }) => s.supplierId === supplierId,
+    );
+    expect(axion).toMatchObject({ reportArrived: true, allPosted: true });
+    expect(axion.programs).toEqual([
+      expect.objectContaining({
+        id: programId,
+        postedMinor: 362_000,
+        paidMinor: 370_000,
+        owedMinor: -8_000,
+      }),
+    ]);
+    const norte = res.body.suppliers.find(
+      (s: { supplierName: string }) => s.supplierName === "Norte",
+    );
+    expect(norte).toMatchObject({ reports: [], reportArrived: false, allPosted: false });
+  });
+
+  it("filters the ledger by payout batch, supplier payment and entry", async () => {
+    const [batch] = sql<{ id: number }>("SELECT id FROM payout_batches WHERE status = 'paid'");
+    const byBatch = await adminTab.data(`/admin/ledger?batchId=${batch.id}`, "routes/admin.ledger");
+    expect(
+      byBatch.body.rows
+        .map((r: { account: string; amountMinor: number }) => [r.account, r.amountMinor])
+        .sort(),
+    ).toEqual(
+      [
+        ["cash:USD", -288_000],
+        [`member_payable:${m.AAA}`, 252_000],
+        [`member_payable:${m.CCC}`, 36_000],
+      ].sort(),
+    );
+    const byPayment = await adminTab.data("/admin/ledger?paymentId=1", "routes/admin.ledger");
+    expect(byPayment.body.total).toBe(2);
+    const exact = await adminTab.data(
+      `/admin/ledger?account=member_payable:${m.AAA}`,
+      "routes/admin.ledger",
+    );
+    expect(new Set(exact.body.rows.map((r: { account: string }) => r.account))).toEqual(
+      new Set([`member_payable:${m.AAA}`]),
+    );
+  });
+
+  it("finds money actions in the audit log by what and who", async () => {
+    const res = await adminTab.data(
+      "/admin/audit?action=payout_batch.approve&who=second",
+      "routes/admin.audit",
+    );
+    expect(res.body.total ?? res.body.rows.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("gives the supplier its refunds as XLSX, the same figures as the screen", async () => {
+    const tab = new BrowserSession(server.url);
+    await tab.login("s@supplier.example", "member-password-1");
+    const screen = await tab.data("/supplier/refunds", "routes/supplier.refunds");
+    expect(screen.body.rows).toEqual([
+      expect.objectContaining({ programId, pooledVolumeMinor: 18_100_000, owedMinor: -8_000 }),
+    ]);
+    const res = await tab.get("/supplier/refunds.xlsx");
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const row = book.worksheets[0].getRow(2);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => row.getCell(c).value)).toEqual([
+      "Axion 2026",
+      "USD",
+      "2026-02",
+      181_000,
+      2,
+      0.02,
+      3_620,
+      3_700,
+      -80,
+    ]);
+  });
+});
+
+describe("a clawback between building and paying", () => {
+  it("refuses to pay more than the balance now (409) and posts nothing", async () => {
+    const built = await admin.post("/api/v1/payout-batches", {
+      currency: "USD",
+      memberIds: [m.BBB],
+    });
+    expect(built.status).toBe(201);
+    expect((await approver.post(`/api/v1/payout-batches/${built.body.id}/approve`)).status).toBe(
+      200,
+    );
+    // March: a credit note of 10,000.00 for BBB takes back half its refund.
+    insertActiveReport(server.dbPath, supplierId, "2026-03", [
+      { memberTaxId: "BBB", date: "2026-03-02", amountMinor: -1_000_000 },
+    ]);
+    const march = await post("2026-03");
+    expect(march.members.find((x: { memberId: number }) => x.memberId === m.BBB).postingMinor).toBe(
+      -18_000,
+    );
+    const pay = await admin.post(`/api/v1/payout-batches/${built.body.id}/pay`);
+    expect(pay).toMatchObject({ status: 409, body: { error: { code: "payout_exceeds_balance" } } });
+    expect(count(`payout_batch_id = ${built.body.id}`)).toBe(0);
+    expect(await balance(m.BBB)).toBe(18_000);
+    const s = await admin.get(`/api/v1/members/${m.BBB}/statement?from=2026-03&to=2026-03`);
+    expect(s.body.programs[0].postings).toEqual([
+      expect.objectContaining({
+        amountMinor: -18_000,
+        explanation: { code: "correction", month: "2026-03" },
+      }),
+    ]);
+    expect((await admin.post(`/api/v1/payout-batches/${built.body.id}/cancel`)).status).toBe(200);
+    await ledgerIsZero();
+  });
+});
+
 describe("the audit log", () => {
   it("records every money action", () => {
     const actions = sql<{ action: string }>("SELECT action FROM audit_log").map((r) => r.action);
