@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { useI18n } from "~/i18n/context";
+import type { MessageKey } from "~/i18n/locale";
 import { monthClose } from "~/models/month-close.server";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -55,7 +56,7 @@ export default function MonthClose() {
                   s.reports.map((r) => (
                     <div key={r.id}>
                       <Link to={`/admin/reports/${r.id}`}>
-                        v{r.version} · {r.status}
+                        v{r.version} · {t(`reports.status.${r.status}` as MessageKey)}
                       </Link>
                     </div>
                   ))

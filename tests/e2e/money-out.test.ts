@@ -227,6 +227,25 @@ describe("from a posted run to a paid batch", () => {
   });
 });
 
+describe("the admin's overview", () => {
+  it("shows month close and any member's statement, linked to the ledger", async () => {
+    const admin = await signIn(ADMIN, "/admin");
+    await admin.goto(`${server.url}/admin/month-close?month=2026-02`);
+    await expect.poll(() => admin.locator("tbody tr").first().textContent()).toContain("posted");
+    await screenshot(admin, "money-month-close");
+    await admin.goto(`${server.url}/admin/members/${ids.CCC}/statement?from=2026-01&to=2026-02`);
+    await expect
+      .poll(() => admin.locator('[data-testid="closing-USD"]').textContent())
+      .toBe("$540.00");
+    await screenshot(admin, "money-admin-statement");
+    await admin.click("text=$270.00 >> nth=0");
+    await admin.waitForURL(
+      (url) => url.pathname === "/admin/ledger" && url.searchParams.has("entryId"),
+    );
+    await expect.poll(() => admin.locator("tbody tr").count()).toBeGreaterThan(1);
+  });
+});
+
 describe("the member's statement", () => {
   it("shows the postings explained and downloads the same figures as XLSX", async () => {
     const member = await signIn(MEMBER, "/member");
