@@ -103,6 +103,16 @@ export function buildBatch(actor: Actor, input: BuildInput) {
     const reference =
       input.reference?.trim() ||
       `PAYOUT-${input.currency}-${new Date().toISOString().slice(0, 10).replace(/-/g, "")}-${next}`;
+    const taken = db.$client
+      .prepare("SELECT id FROM payout_batches WHERE reference = ? AND status <> 'cancelled'")
+      .get(reference) as { id: number } | undefined;
+    if (taken) {
+      throw conflict(
+        "batch_reference_taken",
+        `Payout batch ${taken.id} already uses the reference ${reference}; the bank needs each reference once.`,
+        { batchId: taken.id, reference },
+      );
+    }
     const batch = db
       .insert(payoutBatches)
       .values({ currency: input.currency, reference, createdBy: actor.id })

@@ -557,6 +557,17 @@ describe("the screens' data", () => {
 });
 
 describe("a clawback between building and paying", () => {
+  it("refuses a batch reference the bank has already seen (409)", async () => {
+    const again = await admin.post("/api/v1/payout-batches", {
+      currency: "USD",
+      reference: "MARCH-USD",
+    });
+    expect(again).toMatchObject({
+      status: 409,
+      body: { error: { code: "batch_reference_taken" } },
+    });
+  });
+
   it("refuses to pay more than the balance now (409) and posts nothing", async () => {
     const built = await admin.post("/api/v1/payout-batches", {
       currency: "USD",
