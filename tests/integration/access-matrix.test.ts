@@ -254,7 +254,7 @@ describe.each(PAGES)("page $file", (route) => {
       expect(res.status).toBe(302);
       expect(res.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
     } else {
-      expect(res.status).toBe(route.allowed.includes(who) ? 200 : 403);
+      expect(res.status).toBe(route.allowed.includes(who) ? (route.missing ? 404 : 200) : 403);
     }
   });
 });
