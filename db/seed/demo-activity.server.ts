@@ -11,6 +11,8 @@ import { resolveCustomerKey } from "~/models/matching.server";
 import { createProgram } from "~/models/programs.server";
 import { submitReport } from "~/models/reports.server";
 import { postRun, previewRun } from "~/models/runs.server";
+import { approveBatch, buildBatch, payBatch } from "~/models/payouts.server";
+import { listReceivables, recordSupplierPayment } from "~/models/receivables.server";
 import {
   DEMO_CORRECTION,
   DEMO_MONTHS,
@@ -101,6 +103,7 @@ function postMonth(actor: Actor, programs: number[], month: string) {
 
 export async function seedDemoActivity(
   actor: Actor,
+  approver: Actor,
   suppliers: DemoSupplier[],
   members: DemoMember[],
 ): Promise<void> {
@@ -147,6 +150,25 @@ export async function seedDemoActivity(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  settleMoney(actor, approver, programs);
+}
+
+/**
+ * Money out: Norte pays what it owed through September, the pesos batch is built, approved by the
+ * second admin (four-eyes) and paid; a dollars batch waits in draft for the admin to review.
+ */
+function settleMoney(actor: Actor, approver: Actor, programs: number[]) {
+  const norte = listReceivables().find((r) => r.programId === programs[1])!;
+  recordSupplierPayment(actor, {
+    programId: norte.programId,
+    amountMinor: 9_000_000,
+    receivedOn: "2026-11-03",
+    reference: "NORTE-TRANSF-88412",
+  });
+  const pesos = buildBatch(actor, { currency: "MXN", reference: "PAGO-MXN-2026-11" });
+  approveBatch(approver, pesos.id);
+  payBatch(approver, pesos.id, "2026-11-10");
+  buildBatch(actor, { currency: "USD", reference: "PAYOUT-USD-2026-11" });
 }
 
 /** The admin matches the andes accounts to members (one stays in the queue, one is no member). */

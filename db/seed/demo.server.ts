@@ -59,7 +59,7 @@ export async function seedDemoConsortium(): Promise<DemoLogin[]> {
     role: "admin",
     name: "Ana Admin",
   });
-  await createUser(db, {
+  const approver = await createUser(db, {
     email: logins[1].email,
     password: DEMO_PASSWORD,
     role: "admin",
@@ -88,18 +88,19 @@ export async function seedDemoConsortium(): Promise<DemoLogin[]> {
     memberId: members[1].id,
     name: members[1].name,
   });
-  const actor: Actor = {
-    id: admin.id,
-    email: admin.email,
-    name: admin.name,
+  const asActor = (user: typeof admin): Actor => ({
+    id: user.id,
+    email: user.email,
+    name: user.name,
     role: "admin",
     supplierId: null,
     memberId: null,
     locale: null,
     via: "session",
-  };
+  });
   await seedDemoActivity(
-    actor,
+    asActor(admin),
+    asActor(approver),
     suppliers,
     members.map((m) => ({ id: m.id, name: m.name, taxId: m.taxId, country: m.country })),
   );

@@ -92,6 +92,20 @@ describe("the demo consortium", () => {
     ]);
   });
 
+  it("has paid one pesos batch (approved by the second admin) and left a dollars batch in draft", () => {
+    expect(
+      rows(
+        `SELECT b.currency, b.status, count(l.member_id) > 0 AS hasLines,
+                coalesce(b.approved_by <> b.created_by, 0) AS approvedByOther
+           FROM payout_batches b LEFT JOIN payout_lines l ON l.batch_id = b.id
+          GROUP BY b.id ORDER BY b.id`,
+      ),
+    ).toEqual([
+      { currency: "MXN", status: "paid", hasLines: 1, approvedByOther: 1 },
+      { currency: "USD", status: "draft", hasLines: 1, approvedByOther: 0 },
+    ]);
+  });
+
   it("leaves the andes walk-in customer resolved and one unknown account in the queue", async () => {
     const unmatched = await admin.get("/api/v1/unmatched");
     const andes = rows(`SELECT id FROM suppliers WHERE name = 'Andes Networks'`)[0].id;
