@@ -45,3 +45,17 @@ export function allowMethods(request: Request, ...methods: string[]) {
     });
   }
 }
+
+/** A JSON body that may be left out: an empty body is undefined, malformed JSON a 400. */
+export async function readOptionalJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw Object.assign(new Error("The request body is not valid JSON."), {
+      code: "bad_json",
+      status: 400,
+    });
+  }
+}

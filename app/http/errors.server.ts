@@ -34,6 +34,17 @@ const STATUS_BY_CODE: Record<string, number> = {
   run_stale: 409,
   file_too_large: 413,
   duplicate_file: 409,
+  amount_invalid: 400,
+  overpayment_note_required: 400,
+  statement_range_invalid: 400,
+  batch_four_eyes: 403,
+  batch_nothing_to_pay: 409,
+  batch_not_draft: 409,
+  batch_not_approved: 409,
+  batch_already_paid: 409,
+  batch_cancelled: 409,
+  member_reserved: 409,
+  payout_exceeds_balance: 409,
 };
 
 type Coded = Error & { code: string; details?: unknown; status?: number };

@@ -16,10 +16,16 @@ import { receiveUpload } from "./upload.server";
 
 const currentMonth = () => new Date().toISOString().slice(0, 7);
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 const periodField = z
   .string({ required_error: 'Say which month the report covers in "period", as YYYY-MM.' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'The period must be a month written YYYY-MM, e.g. "2026-03".')
-  .refine((p) => p <= currentMonth(), "The period cannot be a month that has not started yet.");
+  .regex(MONTH, 'The period must be a month written YYYY-MM, e.g. "2026-03".')
+  // Only a well-formed month is compared, so "2026-13" is not also told it lies in the future.
+  .refine(
+    (p) => !MONTH.test(p) || p <= currentMonth(),
+    "The period cannot be a month that has not started yet.",
+  );
 
 const uploadFields = z.object({
   period: periodField,
@@ -28,8 +34,9 @@ const uploadFields = z.object({
 
 /** Reads the multipart upload, validates it and queues the report; returns the queued version. */
 export async function acceptReportUpload(request: Request, actor: Actor, ip?: string) {
-  // One spare MiB for the multipart envelope; the file itself is held to the limit by the check.
-  const upload = await receiveUpload(request, LIMITS.maxFileBytes + 1024 * 1024);
+  // The part limit counts the file alone (not the multipart envelope): a file over the limit is
+  // cut off while it streams in, with the same 50 MiB the supplier reads everywhere else.
+  const upload = await receiveUpload(request, LIMITS.maxFileBytes);
   try {
     const parsed = uploadFields.safeParse({
       period: upload.fields.get("period") ?? undefined,

@@ -11,6 +11,10 @@ export type JournalLineFilter = {
   programId?: number;
   /** `YYYY-MM`: the month the line was posted for. */
   month?: string;
+  entryId?: number;
+  payoutBatchId?: number;
+  supplierPaymentId?: number;
+  kind?: "allocation" | "supplier_payment" | "payout";
 };
 
 /** `%` and `_` typed by the user match themselves, not any text. */
@@ -18,12 +22,21 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function listJournalLines(filter: JournalLineFilter, page: number, pageSize: number) {
   const where: SQL[] = [];
-  if (filter.account)
+  // `member_payable:1` is one account (not also 12, 13…); `member_payable:` is every one.
+  if (filter.account && /:[^:]+$/.test(filter.account))
+    where.push(eq(journalLines.account, filter.account));
+  else if (filter.account)
     where.push(sql`${journalLines.account} LIKE ${`${escapeLike(filter.account)}%`} ESCAPE '\\'`);
   if (filter.memberId !== undefined) where.push(eq(journalLines.memberId, filter.memberId));
   if (filter.supplierId !== undefined) where.push(eq(journalLines.supplierId, filter.supplierId));
   if (filter.programId !== undefined) where.push(eq(journalLines.programId, filter.programId));
   if (filter.month) where.push(eq(journalLines.month, filter.month));
+  if (filter.entryId !== undefined) where.push(eq(journalLines.entryId, filter.entryId));
+  if (filter.payoutBatchId !== undefined)
+    where.push(eq(journalEntries.payoutBatchId, filter.payoutBatchId));
+  if (filter.supplierPaymentId !== undefined)
+    where.push(eq(journalEntries.supplierPaymentId, filter.supplierPaymentId));
+  if (filter.kind) where.push(eq(journalEntries.kind, filter.kind));
   const cond = where.length ? and(...where) : undefined;
   const db = getDb();
   const rows = db
@@ -40,6 +53,9 @@ export function listJournalLines(filter: JournalLineFilter, page: number, pageSi
       supplierId: journalLines.supplierId,
       programId: journalLines.programId,
       month: journalLines.month,
+      runId: journalEntries.runId,
+      payoutBatchId: journalEntries.payoutBatchId,
+      supplierPaymentId: journalEntries.supplierPaymentId,
     })
     .from(journalLines)
     .innerJoin(journalEntries, eq(journalEntries.id, journalLines.entryId))
@@ -52,6 +68,7 @@ export function listJournalLines(filter: JournalLineFilter, page: number, pageSi
     db
       .select({ n: sql<number>`count(*)` })
       .from(journalLines)
+      .innerJoin(journalEntries, eq(journalEntries.id, journalLines.entryId))
       .where(cond)
       .get()?.n ?? 0;
   return { rows, total };

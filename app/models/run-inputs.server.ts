@@ -8,7 +8,7 @@ import { parseRate, type Rate } from "~/refunds/fx";
 import { lastDayOfMonth, type MonthKey } from "~/refunds/money";
 import type { SalesLine } from "~/refunds/pooled";
 import { categoryFilter, type Membership } from "~/refunds/eligibility";
-import { notFound } from "~/http/errors.server";
+import { conflict, notFound } from "~/http/errors.server";
 import { postedForProgram } from "./ledger.server";
 
 export type ProgramTerms = typeof programs.$inferSelect & {
@@ -107,37 +107,37 @@ export function candidateLines(
       `SELECT member_id, category, first_date, last_date, amount_minor, line_count, id_sum,
               report_id
          FROM line_totals
-        WHERE supplier_id = ? AND currency = ? AND member_id = ? AND held = 0
+        WHERE supplier_id = ? AND currency = ? AND held = 0
+          AND member_id IN (SELECT value FROM json_each(?))
           AND last_date >= ? AND first_date <= ?`,
     )
-    .raw();
-  const linesOf = db.$client
-    .prepare(
-      `SELECT ${LINE_COLUMNS} FROM report_lines l
-        WHERE l.report_id = ? AND l.currency = ? AND l.member_id = ? AND l.category IS ?
-          AND l.invoice_date BETWEEN ? AND ? AND l.duplicate_status IS NOT 'held'`,
-    )
-    .raw();
-  const lines: CandidateLine[] = [];
-  for (const memberId of straddling) {
-    const membership = people.get(memberId)!;
-    const rows = byReport.all(
+    .raw()
+    .all(
       program.supplierId,
       program.currency,
-      memberId,
+      JSON.stringify([...straddling]),
       program.start,
       end,
     ) as TotalRow[];
-    for (const t of rows) {
-      if (!counts(t[1]) || !overlaps(t, membership)) continue;
-      if (whollyInside(t, window, membership)) {
-        add(memberId, t);
-        continue;
-      }
-      const raw = linesOf.all(t[7], program.currency, memberId, t[1], program.start, end);
-      for (const row of raw as LineRow[]) lines.push(asCandidate(row));
-    }
+  const split: [number, number, string | null][] = [];
+  for (const t of byReport) {
+    const membership = people.get(t[0])!;
+    if (!counts(t[1]) || !overlaps(t, membership)) continue;
+    if (whollyInside(t, window, membership)) add(t[0], t);
+    else split.push([t[7], t[0], t[1]]);
   }
+  const lines: CandidateLine[] = [];
+  const splitLines = db.$client
+    .prepare(
+      `SELECT ${LINE_COLUMNS}
+         FROM json_each(?) k JOIN report_lines l
+              ON l.report_id = k.value ->> 0 AND l.currency = ? AND l.member_id = k.value ->> 1
+             AND l.category IS k.value ->> 2
+        WHERE l.invoice_date BETWEEN ? AND ? AND l.duplicate_status IS NOT 'held'`,
+    )
+    .raw()
+    .all(JSON.stringify(split), program.currency, program.start, end) as LineRow[];
+  for (const row of splitLines) lines.push(asCandidate(row));
   for (const row of foreignLines(db, program, end)) lines.push(asCandidate(row));
   return [...merged.values(), ...lines];
 }
@@ -204,6 +204,20 @@ export function fxLookup(db: Db, toCurrency: string) {
     rates.set(`${r.fromCurrency}:${r.month}`, parseRate(r.rate));
   }
   return (currency: string, month: MonthKey) => rates.get(`${currency}:${month}`);
+}
+
+/** A run needs the supplier's report for its month (a nil report will do): none is a 409. */
+export function assertMonthReported(db: Db, program: ProgramTerms, month: MonthKey): void {
+  const found = db.$client
+    .prepare(`SELECT 1 FROM reports WHERE supplier_id = ? AND period = ? AND status = 'active'`)
+    .get(program.supplierId, month);
+  if (!found) {
+    throw conflict(
+      "report_missing",
+      `There is no active report of this program's supplier for ${month} yet: a run needs the month's report (a nil report will do).`,
+      { supplierId: program.supplierId, month },
+    );
+  }
 }
 
 export function lastPostedMonth(db: Db, programId: number): MonthKey | null {

@@ -14,6 +14,7 @@ import {
   loadProgramTerms,
   memberships,
   runFingerprint,
+  assertMonthReported,
 } from "./run-inputs.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 
@@ -22,6 +23,7 @@ export type RunView = ReturnType<typeof getRun>;
 function compute(db: Db, programId: number, month: string) {
   const program = loadProgramTerms(db, programId);
   checkRunMonth(month, program, lastPostedMonth(db, programId));
+  assertMonthReported(db, program, month);
   const people = memberships(db);
   const lines = candidateLines(db, program, month, people);
   const volume = pooledVolume(lines, program, people, fxLookup(db, program.currency), month);

@@ -14,7 +14,16 @@ export type DomainErrorCode =
   | "amount_invalid"
   | "allocation_weights_invalid"
   | "journal_unbalanced"
-  | "forecast_period_invalid";
+  | "forecast_period_invalid"
+  | "overpayment_note_required"
+  | "batch_nothing_to_pay"
+  | "batch_four_eyes"
+  | "batch_not_draft"
+  | "batch_not_approved"
+  | "batch_already_paid"
+  | "batch_cancelled"
+  | "payout_exceeds_balance"
+  | "statement_range_invalid";
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

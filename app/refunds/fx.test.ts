@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { convertMinor, parseRate } from "./fx";
+import { convertMinor, parseRate, type Rate } from "./fx";
+import { minorExponent, roundHalfAwayFromZero } from "./money";
 import { DomainError } from "./errors";
 
 function codeOf(run: () => unknown): string | undefined {
@@ -56,6 +58,39 @@ describe("convertMinor", () => {
   it("keeps the product exact beyond 2^53", () => {
     expect(convertMinor(9_000_000_000_000, "MXN", "USD", parseRate("0.05712345"))).toBe(
       514_111_050_000,
+    );
+  });
+
+  it("gives the exact BigInt result whichever path it takes", () => {
+    const bigintConvert = (amount: number, from: string, to: string, rate: Rate) => {
+      const scale = (c: string) => 10n ** BigInt(minorExponent(c));
+      const value = roundHalfAwayFromZero(
+        BigInt(amount) * rate.num * scale(to),
+        rate.den * scale(from),
+      );
+      return Number(value);
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: -10_000_000, max: 10_000_000 }),
+          fc.maxSafeInteger().map((n) => Math.trunc(n / 1000)),
+        ),
+        fc.integer({ min: 1, max: 99_999_999_999 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.constantFrom("USD", "BRL", "CLP", "KWD", "MXN"),
+        fc.constantFrom("USD", "CLP", "KWD"),
+        (amount, digits, decimals, from, to) => {
+          const text = String(digits).padStart(decimals + 1, "0");
+          const rate = parseRate(
+            decimals ? `${text.slice(0, -decimals)}.${text.slice(-decimals)}` : text,
+          );
+          const expected = bigintConvert(amount, from, to, rate);
+          if (!Number.isSafeInteger(expected)) return;
+          expect(convertMinor(amount, from, to, rate)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 

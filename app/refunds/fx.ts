@@ -47,7 +47,30 @@ export function convertMinor(
       },
     );
   }
-  const fromScale = 10n ** BigInt(minorExponent(fromCurrency));
-  const toScale = 10n ** BigInt(minorExponent(toCurrency));
-  return toMinor(roundHalfAwayFromZero(BigInt(amount) * rate.num * toScale, rate.den * fromScale));
+  const fromScale = 10 ** minorExponent(fromCurrency);
+  const toScale = 10 ** minorExponent(toCurrency);
+  const num = Number(rate.num) * toScale;
+  const den = Number(rate.den) * fromScale;
+  // A run converts every foreign line: when every product stays an exact integer in a double
+  // (below 2^53), the same rounding is done without BigInt, several times faster.
+  // (A true product of 2^53 or more never rounds to a safe integer, so the test is exact.)
+  const product = amount * num;
+  if (Number.isSafeInteger(num) && Number.isSafeInteger(den) && Number.isSafeInteger(product)) {
+    return roundHalfAwayFromZeroExact(product, den);
+  }
+  return toMinor(
+    roundHalfAwayFromZero(
+      BigInt(amount) * rate.num * BigInt(toScale),
+      rate.den * BigInt(fromScale),
+    ),
+  );
+}
+
+/** n / d rounded half away from zero, for safe integers n and d > 0 (no float division). */
+function roundHalfAwayFromZeroExact(n: number, d: number): number {
+  const abs = Math.abs(n);
+  const remainder = abs % d;
+  const quotient = (abs - remainder) / d;
+  const rounded = 2 * remainder >= d ? quotient + 1 : quotient;
+  return n < 0 && rounded !== 0 ? -rounded : rounded; // never -0
 }

@@ -62,6 +62,22 @@ export function payoutEntry(
   ]);
 }
 
+/** One entry for a whole paid batch: Dr member_payable each line; Cr cash their sum. */
+export function payoutBatchEntry(
+  currency: string,
+  lines: readonly { memberId: MemberId; amountMinor: Minor }[],
+): JournalEntry {
+  let total: Minor = 0;
+  for (const line of lines) {
+    assertPositive(line.amountMinor, `payout to member ${line.memberId}`);
+    total = addMinor(total, line.amountMinor);
+  }
+  return entryOf(currency, [
+    ...lines.map((l) => ({ account: memberPayable(l.memberId), amountMinor: l.amountMinor })),
+    { account: cashAccount(currency), amountMinor: -total },
+  ]);
+}
+
 function assertPositive(amountMinor: Minor, what: string): void {
   assertMinor(amountMinor, what);
   if (amountMinor <= 0) {

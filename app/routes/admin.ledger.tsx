@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { Pager } from "~/components/tables/Pager";
-import { pageParams } from "~/http/query.server";
+import { oneOf, pageParams } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/locale";
 import { listJournalLines } from "~/models/journal-lines.server";
@@ -26,6 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       supplierId: idFilter(url.searchParams.get("supplierId")),
       programId: idFilter(url.searchParams.get("programId")),
       month: month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : undefined,
+      entryId: idFilter(url.searchParams.get("entryId")),
+      payoutBatchId: idFilter(url.searchParams.get("batchId")),
+      supplierPaymentId: idFilter(url.searchParams.get("paymentId")),
+      kind: oneOf(url.searchParams.get("kind"), ["allocation", "supplier_payment", "payout"]),
     },
     page,
     pageSize,
@@ -82,9 +86,15 @@ export default function Ledger() {
           <tbody>
             {trialBalance.accounts.map((a) => (
               <tr key={`${a.currency} ${a.account}`}>
-                <td>{a.account}</td>
+                <td>
+                  <Link to={`?account=${encodeURIComponent(a.account)}`}>{a.account}</Link>
+                </td>
                 <td>{a.currency}</td>
-                <td className="num">{money(a.balanceMinor, a.currency)}</td>
+                <td className="num">
+                  <Link to={`?account=${encodeURIComponent(a.account)}`}>
+                    {money(a.balanceMinor, a.currency)}
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -115,6 +125,12 @@ export default function Ledger() {
         {filter("supplierId", "ledger.supplierId", { type: "number", min: 1, step: 1 })}
         {filter("programId", "ledger.programId", { type: "number", min: 1, step: 1 })}
         {filter("month", "ledger.month", { type: "month" })}
+        {filter("entryId", "ledger.entryId", { type: "number", min: 1, step: 1 })}
+        {filter("batchId", "ledger.batchId", { type: "number", min: 1, step: 1 })}
+        {filter("paymentId", "ledger.paymentId", { type: "number", min: 1, step: 1 })}
+        {params.get("kind") ? (
+          <input type="hidden" name="kind" value={params.get("kind")!} />
+        ) : null}
         <button type="submit">{t("common.filter")}</button>
       </Form>
       <table>
@@ -132,9 +148,19 @@ export default function Ledger() {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td className="num">{r.entryId}</td>
+              <td className="num">
+                <Link to={`?entryId=${r.entryId}`}>{r.entryId}</Link>
+              </td>
               <td>{r.createdAt.replace("T", " ").slice(0, 19)}</td>
-              <td>{KIND[r.kind] ? t(KIND[r.kind]) : r.kind}</td>
+              <td>
+                {KIND[r.kind] ? t(KIND[r.kind]) : r.kind}
+                {r.payoutBatchId ? (
+                  <>
+                    {" "}
+                    <Link to={`/admin/payouts/${r.payoutBatchId}`}>#{r.payoutBatchId}</Link>
+                  </>
+                ) : null}
+              </td>
               <td>{r.memo}</td>
               <td>{r.account}</td>
               <td>{r.currency}</td>

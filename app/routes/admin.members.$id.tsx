@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { fieldErrors } from "~/components/forms/Field";
 import { MemberForm } from "~/components/forms/MemberForm";
@@ -45,6 +45,9 @@ export default function EditMember() {
   return (
     <>
       <h1>{member.name}</h1>
+      <p>
+        <Link to={`/admin/members/${member.id}/statement`}>{t("statement.title")}</Link>
+      </p>
       {saved ? (
         <p className="notice" role="status">
           {t("common.saved")}

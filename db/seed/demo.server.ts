@@ -6,6 +6,8 @@ import { upsertMember } from "~/models/members.server";
 import { createSupplier } from "~/models/suppliers.server";
 import { saveSettings, setPayoutMinimum } from "~/models/settings.server";
 import { memberInput, supplierInput } from "~/schemas/parties";
+import type { Actor } from "~/auth/authorize.server";
+import { seedDemoActivity } from "./demo-activity.server";
 
 export type DemoLogin = { role: string; email: string; password: string };
 
@@ -51,13 +53,13 @@ export async function seedDemoConsortium(): Promise<DemoLogin[]> {
     { role: "member", email: "compras@seguridad97.demo", password: DEMO_PASSWORD },
     { role: "member", email: "admin@vigilancia10.demo", password: DEMO_PASSWORD },
   ];
-  await createUser(db, {
+  const admin = await createUser(db, {
     email: logins[0].email,
     password: DEMO_PASSWORD,
     role: "admin",
     name: "Ana Admin",
   });
-  await createUser(db, {
+  const approver = await createUser(db, {
     email: logins[1].email,
     password: DEMO_PASSWORD,
     role: "admin",
@@ -86,5 +88,21 @@ export async function seedDemoConsortium(): Promise<DemoLogin[]> {
     memberId: members[1].id,
     name: members[1].name,
   });
+  const asActor = (user: typeof admin): Actor => ({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: "admin",
+    supplierId: null,
+    memberId: null,
+    locale: null,
+    via: "session",
+  });
+  await seedDemoActivity(
+    asActor(admin),
+    asActor(approver),
+    suppliers,
+    members.map((m) => ({ id: m.id, name: m.name, taxId: m.taxId, country: m.country })),
+  );
   return logins;
 }

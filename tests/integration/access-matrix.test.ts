@@ -175,6 +175,7 @@ const PUBLIC = [
   "invite.$token.tsx",
   "api.v1.tokens.ts",
   "api.v1.$.ts",
+  "api.v1.openapi[.]json.ts",
 ];
 
 let server: TestServer;
@@ -253,7 +254,7 @@ describe.each(PAGES)("page $file", (route) => {
       expect(res.status).toBe(302);
       expect(res.headers.get("location")).toMatch(/^\/login\?redirectTo=/);
     } else {
-      expect(res.status).toBe(route.allowed.includes(who) ? 200 : 403);
+      expect(res.status).toBe(route.allowed.includes(who) ? (route.missing ? 404 : 200) : 403);
     }
   });
 });

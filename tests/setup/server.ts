@@ -70,7 +70,8 @@ export async function startServer(
     process: child,
     output: () => log,
     stop: async ({ keepFiles = false, signal = "SIGTERM" } = {}) => {
-      if (child.exitCode === null) {
+      // A child killed by a signal has exitCode null but signalCode set: it is gone already.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill(signal);
         await exited;

@@ -19,7 +19,13 @@ export type Ids = {
   /** A report of supplier A. */
   reportA: number;
 };
-export type PageCase = { file: string; path: (ids: Ids) => string; allowed: Who[] };
+export type PageCase = {
+  file: string;
+  path: (ids: Ids) => string;
+  allowed: Who[];
+  /** The id in the path does not exist: the allowed get 404, the others are refused first. */
+  missing?: boolean;
+};
 export type ApiCase = {
   /** The id in the path does not exist: the allowed get 404, the others are refused first. */
   missing?: boolean;

@@ -1,0 +1,142 @@
+// A member statement on screen (SPEC 3.6): the range picker, balances per currency, per program
+// the figures reached and each posting explained, and the payouts; the same data as the XLSX.
+import { Form, Link } from "@remix-run/react";
+import { useI18n } from "~/i18n/context";
+import type { MemberStatement } from "~/models/statements.server";
+import { explainPosting } from "./explain";
+
+export function StatementView({
+  statement: s,
+  downloadHref,
+  ledgerLinks = false,
+}: {
+  statement: MemberStatement;
+  downloadHref: string;
+  ledgerLinks?: boolean;
+}) {
+  const { t, money, bps, month, locale } = useI18n();
+  const entry = (id: number, text: string) =>
+    ledgerLinks ? <Link to={`/admin/ledger?entryId=${id}`}>{text}</Link> : text;
+  return (
+    <>
+      <p>
+        {s.member.name} · {s.member.taxId}
+      </p>
+      <Form method="get" className="toolbar">
+        <label className="field">
+          <span>{t("statement.from")}</span>
+          <input type="month" name="from" defaultValue={s.from} required />
+        </label>
+        <label className="field">
+          <span>{t("statement.to")}</span>
+          <input type="month" name="to" defaultValue={s.to} required />
+        </label>
+        <button type="submit">{t("statement.show")}</button>
+        <a href={`${downloadHref}?from=${s.from}&to=${s.to}`} download data-testid="statement-xlsx">
+          {t("statement.download")}
+        </a>
+      </Form>
+      <h2>{t("statement.summary")}</h2>
+      {s.balances.length === 0 ? (
+        <p>{t("common.none")}</p>
+      ) : (
+        <table data-testid="statement-balances">
+          <thead>
+            <tr>
+              <th>{t("common.currency")}</th>
+              <th>{t("statement.opening")}</th>
+              <th>{t("statement.earned")}</th>
+              <th>{t("statement.paidOut")}</th>
+              <th>{t("statement.closing")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.balances.map((b) => (
+              <tr key={b.currency}>
+                <td>{b.currency}</td>
+                <td className="num">{money(b.openingMinor, b.currency)}</td>
+                <td className="num">{money(b.earnedMinor, b.currency)}</td>
+                <td className="num">{money(b.paidOutMinor, b.currency)}</td>
+                <td className="num" data-testid={`closing-${b.currency}`}>
+                  {money(b.closingMinor, b.currency)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {s.programs.map((p) => (
+        <section key={p.programId} aria-label={p.name}>
+          <h2>
+            {p.name} · {p.supplierName}
+          </h2>
+          <table className="summary">
+            <tbody>
+              <tr>
+                <th scope="row">{t("statement.pooledVolume")}</th>
+                <td className="num">{money(p.pooledVolumeMinor, p.currency)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t("statement.tier")}</th>
+                <td className="num">
+                  {p.tierIndex === null ? "—" : `${p.tierIndex + 1} · ${bps(p.rateBps ?? 0)}`}
+                </td>
+              </tr>
+              <tr>
+                <th scope="row">{t("statement.yourVolume")}</th>
+                <td className="num">{money(p.memberVolumeMinor, p.currency)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t("statement.earned")}</th>
+                <td className="num">{money(p.earnedMinor, p.currency)}</td>
+              </tr>
+            </tbody>
+          </table>
+          {p.postings.length > 0 ? (
+            <table>
+              <thead>
+                <tr>
+                  <th>{t("statement.month")}</th>
+                  <th>{t("statement.amount")}</th>
+                  <th>{t("statement.explanation")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.postings.map((x) => (
+                  <tr key={x.entryId}>
+                    <td>{month(x.month)}</td>
+                    <td className="num">{entry(x.entryId, money(x.amountMinor, p.currency))}</td>
+                    <td>{explainPosting(x.explanation, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </section>
+      ))}
+      <h2>{t("statement.payouts")}</h2>
+      {s.payouts.length === 0 ? (
+        <p>{t("common.none")}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>{t("payouts.reference")}</th>
+              <th>{t("statement.month")}</th>
+              <th>{t("statement.amount")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.payouts.map((x) => (
+              <tr key={x.entryId}>
+                <td>{x.reference}</td>
+                <td>{month(x.month)}</td>
+                <td className="num">{entry(x.entryId, money(x.amountMinor, x.currency))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { authorize } from "~/auth/authorize.server";
+import { StatementView } from "~/components/money/StatementView";
+import { orRefusal, statementFor } from "~/http/money-downloads.server";
+import { idParam } from "~/http/query.server";
+import { useI18n } from "~/i18n/context";
+
+/** Any member's statement, for the admin, with every posting linked to its ledger entry. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await authorize(request, { roles: ["admin"] });
+  const memberId = idParam(params.id);
+  return { statement: orRefusal(() => statementFor(request, memberId)) };
+}
+
+export default function AdminMemberStatement() {
+  const { statement } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <>
+      <p>
+        <Link to={`/admin/members/${statement.memberId}`}>{statement.member.name}</Link>
+      </p>
+      <h1>{t("statement.titleFor", { member: statement.member.name })}</h1>
+      <StatementView
+        statement={statement}
+        downloadHref={`/members/${statement.memberId}/statement.xlsx`}
+        ledgerLinks
+      />
+    </>
+  );
+}

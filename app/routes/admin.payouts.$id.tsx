@@ -1,0 +1,209 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { authorize } from "~/auth/authorize.server";
+import { PayoutStatus } from "~/components/money/PayoutStatus";
+import { formFailure } from "~/http/forms.server";
+import { orRefusal } from "~/http/money-downloads.server";
+import { idParam } from "~/http/query.server";
+import { useI18n } from "~/i18n/context";
+import type { MessageKey } from "~/i18n/locale";
+import {
+  approveBatch,
+  cancelBatch,
+  carriedForward,
+  dropLine,
+  getBatch,
+  payBatch,
+} from "~/models/payouts.server";
+import { getSettings } from "~/models/settings.server";
+import { batchDropInput } from "~/schemas/money";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await authorize(request, { roles: ["admin"] });
+  const batch = orRefusal(() => getBatch(idParam(params.id)));
+  const open = batch.status === "draft" || batch.status === "approved";
+  return {
+    batch,
+    carried: open ? carriedForward(batch) : [],
+    fourEyes: getSettings().fourEyes,
+    me: actor.id,
+  };
+}
+
+const intent = z.enum(["drop", "approve", "pay", "cancel"]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await authorize(request, { roles: ["admin"] });
+  const id = idParam(params.id);
+  const form = Object.fromEntries(await request.formData());
+  try {
+    const what = intent.parse(form.intent);
+    if (what === "drop") dropLine(actor, id, batchDropInput.parse(form).memberId);
+    else if (what === "approve") approveBatch(actor, id);
+    else if (what === "pay") payBatch(actor, id);
+    else cancelBatch(actor, id);
+    return Response.json({ done: what, status: getBatch(id).status });
+  } catch (error) {
+    return formFailure(error, form);
+  }
+}
+
+const REASON: Record<string, MessageKey> = {
+  below_minimum: "payouts.reasonBelowMinimum",
+  negative: "payouts.reasonNegative",
+  reserved: "payouts.reasonReserved",
+  dropped: "payouts.reasonDropped",
+  not_in_batch: "payouts.reasonNotInBatch",
+};
+
+export default function PayoutBatch() {
+  const { batch, carried, fourEyes, me } = useLoaderData<typeof loader>();
+  const result = useActionData<{ done?: string; message?: string; code?: string }>();
+  const { t, money } = useI18n();
+  const c = batch.currency;
+  const draft = batch.status === "draft";
+  const confirm = (message: string) => (e: React.FormEvent) => {
+    if (!window.confirm(message)) e.preventDefault();
+  };
+  return (
+    <>
+      <p>
+        <Link to="/admin/payouts">{t("payouts.back")}</Link>
+      </p>
+      <h1>{t("payouts.batch", { reference: batch.reference })}</h1>
+      <p>
+        <PayoutStatus status={batch.status} /> · {c} ·{" "}
+        <strong data-testid="batch-total">{money(batch.totalMinor, c)}</strong>
+      </p>
+      <ul>
+        {batch.createdByEmail ? (
+          <li>{t("payouts.builtBy", { who: batch.createdByEmail })}</li>
+        ) : null}
+        {batch.approvedByEmail ? (
+          <li>{t("payouts.approvedBy", { who: batch.approvedByEmail })}</li>
+        ) : null}
+        {batch.paidByEmail ? <li>{t("payouts.paidBy", { who: batch.paidByEmail })}</li> : null}
+        {batch.cancelledByEmail ? (
+          <li>{t("payouts.cancelledBy", { who: batch.cancelledByEmail })}</li>
+        ) : null}
+        {batch.entryId ? (
+          <li>
+            <Link to={`/admin/ledger?batchId=${batch.id}`}>
+              {t("payouts.entry", { id: batch.entryId })}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+      {result?.done ? (
+        <p className="notice" role="status">
+          {t("payouts.done")}
+        </p>
+      ) : null}
+      {result?.message ? (
+        <p className="alert" role="alert" data-code={result.code}>
+          {result.message}
+        </p>
+      ) : null}
+      {draft && fourEyes ? <p>{t("payouts.fourEyes")}</p> : null}
+      <div className="toolbar">
+        {draft && !(fourEyes && batch.createdBy === me) ? (
+          <Form method="post">
+            <button type="submit" name="intent" value="approve">
+              {t("payouts.approve")}
+            </button>
+          </Form>
+        ) : null}
+        {batch.status === "approved" ? (
+          <Form method="post" onSubmit={confirm(t("payouts.confirmPay"))}>
+            <button type="submit" name="intent" value="pay">
+              {t("payouts.pay")}
+            </button>
+          </Form>
+        ) : null}
+        {draft || batch.status === "approved" ? (
+          <Form method="post" onSubmit={confirm(t("payouts.confirmCancel"))}>
+            <button type="submit" name="intent" value="cancel" className="danger">
+              {t("payouts.cancel")}
+            </button>
+          </Form>
+        ) : null}
+        <a href={`/admin/payouts/${batch.id}/export.xlsx`} download>
+          {t("payouts.exportXlsx")}
+        </a>
+        <a href={`/admin/payouts/${batch.id}/export.csv`} download>
+          {t("payouts.exportCsv")}
+        </a>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th>{t("payouts.member")}</th>
+            <th>{t("payouts.taxId")}</th>
+            <th>{t("payouts.bank")}</th>
+            <th>{t("payouts.bankAccount")}</th>
+            <th>{t("payouts.bankHolder")}</th>
+            <th>{t("payouts.amount")}</th>
+            {draft ? <th /> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {batch.lines.map((l) => (
+            <tr
+              key={l.memberId}
+              className={l.dropped ? "dropped" : undefined}
+              data-member={l.memberId}
+            >
+              <td>
+                <Link to={`/admin/members/${l.memberId}/statement`}>{l.memberName}</Link>
+              </td>
+              <td>{l.taxId}</td>
+              <td>{l.bankName}</td>
+              <td>{l.bankAccount}</td>
+              <td>{l.bankHolder}</td>
+              <td className="num">
+                {l.dropped ? <s>{money(l.amountMinor, c)}</s> : money(l.amountMinor, c)}
+                {l.dropped ? ` (${t("payouts.dropped")})` : ""}
+              </td>
+              {draft ? (
+                <td>
+                  {l.dropped ? null : (
+                    <Form method="post">
+                      <input type="hidden" name="memberId" value={l.memberId} />
+                      <button type="submit" name="intent" value="drop" className="link">
+                        {t("payouts.drop")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {carried.length > 0 ? (
+        <>
+          <h2>{t("payouts.carriedForward")}</h2>
+          <table data-testid="carried-forward">
+            <thead>
+              <tr>
+                <th>{t("payouts.member")}</th>
+                <th>{t("payouts.balance")}</th>
+                <th>{t("payouts.reason")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {carried.map((m) => (
+                <tr key={m.memberId}>
+                  <td>{m.memberName}</td>
+                  <td className="num">{money(m.balanceMinor, c)}</td>
+                  <td>{t(REASON[m.reason])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </>
+  );
+}
