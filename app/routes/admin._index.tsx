@@ -56,14 +56,6 @@ export default function AdminDashboard() {
           testId="earned-gross"
           label={t("dash.refundsEarnedInYear", { year: data.year })}
           amounts={data.earned.map((e) => ({ currency: e.currency, amountMinor: e.grossMinor }))}
-          note={data.earned.map((e) => (
-            <span key={e.currency} data-testid={`earned-split-${e.currency}`}>
-              {t("dash.feeAndMembers", {
-                fee: money(e.feeMinor, e.currency),
-                members: money(e.netMinor, e.currency),
-              })}{" "}
-            </span>
-          ))}
         />
         <MoneyCard
           testId="owed-by-suppliers"
@@ -84,6 +76,39 @@ export default function AdminDashboard() {
           </div>
         </div>
       </div>
+      <table data-testid="refunds-summary">
+        <caption>{t("dash.refundsEarnedInYear", { year: data.year })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("dash.currency")}</th>
+            <th scope="col" className="num">
+              {t("dash.gross")}
+            </th>
+            <th scope="col" className="num">
+              {t("dash.fee")}
+            </th>
+            <th scope="col" className="num">
+              {t("dash.toMembers")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.earned.map((e) => (
+            <tr key={e.currency} data-currency={e.currency}>
+              <th scope="row">{e.currency}</th>
+              <td className="num" data-gross>
+                {money(e.grossMinor, e.currency)}
+              </td>
+              <td className="num" data-fee>
+                {money(e.feeMinor, e.currency)}
+              </td>
+              <td className="num" data-net>
+                {money(e.netMinor, e.currency)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <h2>{t("dash.pooledBySupplier")}</h2>
       {data.pooled.length === 0 ? <p className="muted">{t("dash.nothingPosted")}</p> : null}
       {data.pooled.map((chart) => (

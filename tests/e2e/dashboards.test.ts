@@ -107,10 +107,15 @@ function demoLogins(): typeof logins | null {
     `SELECT u.email FROM users u JOIN journal_lines jl ON jl.member_id = u.member_id
       WHERE u.role = 'member' GROUP BY u.email ORDER BY count(*) DESC, u.email LIMIT 1`,
   )[0];
+  // A supplier with a posted run; one that has paid something first, to see "paid" too.
   const supplier = query<{ email: string }>(
-    `SELECT u.email FROM users u JOIN programs p ON p.supplier_id = u.supplier_id
-       JOIN allocation_runs r ON r.program_id = p.id AND r.status = 'posted'
-      WHERE u.role = 'supplier' GROUP BY u.email ORDER BY count(*) DESC, u.email LIMIT 1`,
+    `SELECT u.email FROM users u
+      WHERE u.role = 'supplier' AND EXISTS (SELECT 1 FROM programs p JOIN allocation_runs r
+              ON r.program_id = p.id AND r.status = 'posted' WHERE p.supplier_id = u.supplier_id)
+      ORDER BY EXISTS (SELECT 1 FROM journal_lines jl JOIN journal_entries je ON je.id = jl.entry_id
+                        WHERE je.kind = 'supplier_payment'
+                          AND jl.account = 'supplier_receivable:' || u.supplier_id) DESC, u.email
+      LIMIT 1`,
   )[0];
   return member && supplier
     ? { member: member.email, supplier: supplier.email, password: DEMO_PASSWORD }
@@ -304,6 +309,18 @@ describe("the supplier dashboard", () => {
         .locator(`tr[data-currency="${r.currency}"] td[data-owed]`);
       await expect(cell.innerText()).resolves.toBe(formatMoney(r.balanceMinor, r.currency, locale));
     }
+    const paid = query<{ currency: string; amount: number }>(
+      `SELECT jl.currency, -sum(jl.amount_minor) AS amount FROM journal_lines jl
+         JOIN journal_entries je ON je.id = jl.entry_id
+        WHERE je.kind = 'supplier_payment' AND jl.account = ? GROUP BY jl.currency`,
+      `supplier_receivable:${user.supplierId}`,
+    );
+    for (const p of paid) {
+      const cell = page
+        .getByTestId("refund-account")
+        .locator(`tr[data-currency="${p.currency}"] td[data-paid]`);
+      await expect(cell.innerText()).resolves.toBe(formatMoney(p.amount, p.currency, locale));
+    }
     const runs = query<{ programId: number; month: string; pooled: number; currency: string }>(
       `SELECT r.program_id AS programId, r.month, r.pooled_volume_minor AS pooled, p.currency
          FROM allocation_runs r JOIN programs p ON p.id = r.program_id
@@ -365,11 +382,59 @@ describe("the admin dashboard", () => {
     );
     const earned = await text(page, "earned-gross");
     for (const g of gross) expect(earned).toContain(formatMoney(g.amount, g.currency, locale));
+    const split = query<{ currency: string; fee: number; net: number }>(
+      `SELECT p.currency, sum(r.posting_fee_minor) AS fee, sum(r.posting_net_minor) AS net
+         FROM allocation_runs r JOIN programs p ON p.id = r.program_id
+        WHERE r.status = 'posted' AND r.month LIKE ? GROUP BY p.currency`,
+      `${YEAR}-%`,
+    );
+    for (const s of split) {
+      const row = page.getByTestId("refunds-summary").locator(`tr[data-currency="${s.currency}"]`);
+      await expect(row.locator("td[data-fee]").innerText()).resolves.toBe(
+        formatMoney(s.fee, s.currency, locale),
+      );
+      await expect(row.locator("td[data-net]").innerText()).resolves.toBe(
+        formatMoney(s.net, s.currency, locale),
+      );
+    }
     // The pooled chart's total for a posted month is that month's increase of the programs'
-    // year-to-date pooled volume (per currency).
-    const runs = lastPostedRuns();
-    expect(runs.length).toBeGreaterThan(0);
-    await expect(page.locator("[data-testid^=pooled-chart-]").count()).resolves.toBeGreaterThan(0);
+    // year-to-date pooled volume (the latest posted run of each month), per currency.
+    const monthly = query<{ programId: number; month: string; pooled: number; currency: string }>(
+      `SELECT r.program_id AS programId, r.month, r.pooled_volume_minor AS pooled, p.currency
+         FROM allocation_runs r JOIN programs p ON p.id = r.program_id
+        WHERE r.status = 'posted' AND r.month LIKE ?
+          AND r.id = (SELECT max(r2.id) FROM allocation_runs r2 WHERE r2.program_id = r.program_id
+                       AND r2.month = r.month AND r2.status = 'posted')
+        ORDER BY r.program_id, r.month`,
+      `${YEAR}-%`,
+    );
+    expect(monthly.length).toBeGreaterThan(0);
+    const increase = new Map<string, number>();
+    monthly.forEach((run, i) => {
+      const before = monthly[i - 1]?.programId === run.programId ? monthly[i - 1].pooled : 0;
+      const key = `${run.currency}|${run.month}`;
+      increase.set(key, (increase.get(key) ?? 0) + run.pooled - before);
+    });
+    for (const [key, amount] of increase) {
+      const [currency, month] = key.split("|");
+      const cell = page
+        .getByTestId(`pooled-chart-${currency}`)
+        .locator(`tr[data-month="${month}"] td[data-total]`);
+      await expect(cell.innerText()).resolves.toBe(formatMoney(amount, currency, locale));
+    }
+    // Suppliers without a report that counts for the month just ended.
+    const now = new Date();
+    const due = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
+      .toISOString()
+      .slice(0, 7);
+    const missing = query<{ id: number }>(
+      `SELECT id FROM suppliers s WHERE NOT EXISTS (SELECT 1 FROM reports r WHERE r.supplier_id = s.id
+         AND r.period = ? AND r.status IN ('active', 'queued', 'processing'))`,
+      due,
+    );
+    await expect(
+      page.getByTestId("reports-missing").locator("li[data-supplier]").count(),
+    ).resolves.toBe(missing.length);
     await screenshot(page, "dashboard-admin");
     await context.close();
   });
