@@ -172,6 +172,19 @@ function runsWaiting(programs: DashboardProgram[], currentMonth: string): RunWai
   return waiting;
 }
 
+/** Unmatched lines of active reports whose key has no resolution yet (the queue's lines). */
+function unmatchedLines(): number {
+  return (
+    prepared(
+      `SELECT count(*) AS n FROM report_lines AS l INDEXED BY report_lines_unmatched
+         JOIN reports r ON r.id = l.report_id
+        WHERE l.member_id IS NULL AND r.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM aliases a
+                           WHERE a.supplier_id = l.supplier_id AND a.customer_key = l.customer_key)`,
+    ).get() as { n: number }
+  ).n;
+}
+
 export function adminDashboard(year: number, currentMonth: string) {
   const programs = programsOfYear(year);
   const unmatched = listUnmatched({}, 1, 5);
@@ -183,7 +196,7 @@ export function adminDashboard(year: number, currentMonth: string) {
     earned: earnedThisYear(year),
     owedBySuppliers: owedBySuppliers(),
     owedToMembers: owedToMembers(),
-    unmatched: { keys: unmatched.total, top: unmatched.rows },
+    unmatched: { keys: unmatched.total, lines: unmatchedLines(), top: unmatched.rows },
     missing: { month: dueMonth, suppliers: missingReports(dueMonth) },
     runsWaiting: runsWaiting(programs, currentMonth),
   };

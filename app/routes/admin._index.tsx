@@ -71,6 +71,7 @@ export default function AdminDashboard() {
         <div className="card" data-testid="unmatched">
           <div className="label">{t("dash.unmatchedWaiting")}</div>
           <div className="figure">{data.unmatched.keys}</div>
+          <div className="label">{t("dash.unmatchedLines", { count: data.unmatched.lines })}</div>
           <div className="label">
             <Link to="/admin/matching">{t("dash.openMatching")}</Link>
           </div>

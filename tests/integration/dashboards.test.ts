@@ -96,6 +96,8 @@ beforeAll(async () => {
   // March is reported but not run yet.
   insertActiveReport(server.dbPath, supplierA, "2026-03", [
     { memberTaxId: "BBB", date: "2026-03-05", amountMinor: 1_000_000 },
+    // A customer nobody has matched yet: it waits in the matching queue.
+    { memberTaxId: "ZZZ", date: "2026-03-07", amountMinor: 50_000 },
   ]);
   recordPayment(supplierA, 100_000);
 }, 120_000);
@@ -238,6 +240,7 @@ describe("the admin dashboard", () => {
     const pooled = body.pooled[0];
     expect(pooled.rows[0][`s${supplierA}`]).toBe(8_000_000);
     expect(pooled.rows[1][`s${supplierA}`]).toBe(10_000_000);
+    expect(body.unmatched).toMatchObject({ keys: 1, lines: 1 });
     expect(body.runsWaiting).toEqual([
       expect.objectContaining({
         programId,
