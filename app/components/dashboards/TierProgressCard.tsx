@@ -78,9 +78,13 @@ export function TierProgressCard({ card }: { card: ProgramCard }) {
                 supplier: program.supplierName,
                 rate: bps(progress.nextTier.rateBps),
               })}{" "}
-              <strong data-testid="member-extra">
-                {t("dash.nextTierGain", { amount: fmt(progress.extraForMemberMinor) })}
-              </strong>
+              {run.memberVolumeMinor > 0 ? (
+                <strong data-testid="member-extra">
+                  {t("dash.nextTierGain", { amount: fmt(progress.extraForMemberMinor) })}
+                </strong>
+              ) : (
+                <span className="muted">{t("dash.noOwnVolume")}</span>
+              )}
             </p>
           ) : (
             <p className="tier-next" data-testid="next-tier">
