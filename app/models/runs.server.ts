@@ -59,11 +59,14 @@ export function previewRun(actor: AuditActor, programId: number, month: string) 
       })
       .returning({ id: allocationRuns.id })
       .get();
-    // In chunks: one statement per member would cost more than the whole computation.
-    for (let i = 0; i < run.members.length; i += 500) {
-      const chunk = run.members.slice(i, i + 500).map((m) => ({ runId: row.id, ...m }));
-      db.insert(allocationRunMembers).values(chunk).run();
-    }
+    // One prepared statement: building 5,000 rows through the query builder costs more than
+    // the whole computation.
+    const insertMember = db.$client.prepare(
+      `INSERT INTO allocation_run_members (run_id, member_id, volume_minor, ytd_minor, posting_minor)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    for (const m of run.members)
+      insertMember.run(row.id, m.memberId, m.volumeMinor, m.ytdMinor, m.postingMinor);
     return row.id;
   });
   return getRun(id);

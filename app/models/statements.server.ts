@@ -60,7 +60,8 @@ function programsOf(memberId: number, lines: PayableLine[]): StatementProgram[] 
   if (ids.size === 0) return [];
   return getDb()
     .$client.prepare(
-      `SELECT p.id, p.name, p.currency, s.name supplierName, substr(p.start, 1, 7) startMonth
+      `SELECT p.id, p.name, p.currency, s.name supplierName, substr(p.start, 1, 7) startMonth,
+              p.method
        FROM programs p JOIN suppliers s ON s.id = p.supplier_id
        WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY s.name, p.start, p.id`,
     )

@@ -19,6 +19,17 @@ describe("explainPosting", () => {
     ).toEqual({ code: "tier_up", month: "2026-03", tier: 2, from: "2026-01", to: "2026-02" });
   });
 
+  it("lifts no earlier month when an incremental program reaches a tier", () => {
+    const up = explainPosting(
+      run(2, "2026-03", 1, 200),
+      run(1, "2026-02", 0, 100),
+      "2026-01",
+      5,
+      "incremental",
+    );
+    expect(up).toEqual({ code: "regular", month: "2026-03", tier: 2, rateBps: 200 });
+  });
+
   it("tells a regular month, a second run of a month, a tier lost and a correction apart", () => {
     expect(explainPosting(run(1, "2026-01", 0, 100), undefined, "2026-01", 5)).toEqual({
       code: "regular",
@@ -67,7 +78,14 @@ describe("assembleStatement", () => {
     { ...run(4, "2026-03", 1, 200), pooledVolumeMinor: 19_000_000, memberVolumeMinor: 14_050_000 },
   ];
   const programs = [
-    { id: 10, name: "Axion 2026", currency: "USD", supplierName: "Axion", startMonth: "2026-01" },
+    {
+      id: 10,
+      name: "Axion 2026",
+      currency: "USD",
+      supplierName: "Axion",
+      startMonth: "2026-01",
+      method: "all-units" as const,
+    },
   ];
 
   it("opens with what came before, closes with what the ledger holds at the end", () => {

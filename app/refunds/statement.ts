@@ -35,6 +35,7 @@ export type StatementProgram = {
   currency: string;
   supplierName: string;
   startMonth: MonthKey;
+  method: "all-units" | "incremental";
 };
 
 export type PostingExplanation =
@@ -109,10 +110,13 @@ export function explainPosting(
   previous: PostedRun | undefined,
   startMonth: MonthKey,
   amountMinor: Minor,
+  method: StatementProgram["method"] = "all-units",
 ): PostingExplanation {
   const tier = run.tierIndex + 1;
   if (previous && previous.month === run.month) return { code: "rerun", month: run.month };
-  if (previous && run.tierIndex !== previous.tierIndex && run.month > startMonth) {
+  // Incremental tiers pay each band at its own rate: reaching a tier lifts no earlier month.
+  const lifts = method === "all-units";
+  if (lifts && previous && run.tierIndex !== previous.tierIndex && run.month > startMonth) {
     return {
       code: run.tierIndex > previous.tierIndex ? "tier_up" : "tier_down",
       month: run.month,
@@ -174,7 +178,13 @@ export function assembleStatement(input: {
     const run = line.runId === null ? undefined : runsById.get(line.runId);
     const program = input.programs.find((p) => p.id === line.programId);
     const explanation = run
-      ? explainPosting(run, previousRun(input.runs, run), program?.startMonth ?? run.month, credit)
+      ? explainPosting(
+          run,
+          previousRun(input.runs, run),
+          program?.startMonth ?? run.month,
+          credit,
+          program?.method,
+        )
       : ({ code: "correction", month: line.month } as const);
     const list = postingsByProgram.get(line.programId) ?? [];
     list.push({

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { SupplierFilter } from "~/components/forms/SupplierFilter";
 import {
   Form,
   Link,
@@ -122,17 +123,7 @@ export default function MatchingQueue() {
       <p>{t("matching.help")}</p>
       <Outcome result={result} />
       <Form method="get" className="toolbar">
-        <label className="field">
-          <span>{t("adminReports.supplier")}</span>
-          <select name="supplierId" defaultValue={params.get("supplierId") ?? ""}>
-            <option value="">{t("adminReports.allSuppliers")}</option>
-            {suppliers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SupplierFilter suppliers={suppliers} selected={params.get("supplierId")} />
         <label className="field">
           <span>{t("matching.search")}</span>
           <input type="search" name="q" defaultValue={params.get("q") ?? ""} />

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { SupplierFilter } from "~/components/forms/SupplierFilter";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { REPORT_STATUSES } from "../../db/schema";
 import { authorize } from "~/auth/authorize.server";
@@ -37,17 +38,7 @@ export default function AdminReports() {
     <>
       <h1>{t("adminReports.title")}</h1>
       <Form method="get" className="toolbar">
-        <label className="field">
-          <span>{t("adminReports.supplier")}</span>
-          <select name="supplierId" defaultValue={params.get("supplierId") ?? ""}>
-            <option value="">{t("adminReports.allSuppliers")}</option>
-            {suppliers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SupplierFilter suppliers={suppliers} selected={params.get("supplierId")} />
         <label className="field">
           <span>{t("adminReports.month")}</span>
           <input type="month" name="period" defaultValue={params.get("period") ?? ""} />

@@ -5,15 +5,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectedLine,
-  fixturePath,
-  loadTruth,
-  type TruthLine,
-} from "../../imports/scenario-fixtures";
+import { expectedLine, loadTruth, type TruthLine } from "../../imports/scenario-fixtures";
 import { normalizeCustomerKey } from "../../imports/values";
 import { suggestMatches } from "../../app/matching/similarity";
 import { apiAs, BrowserSession, type ApiClient, type Json } from "../setup/http";
+import { createScenarioParties, ingestScenarioReports } from "../setup/scenario";
 import { ADMIN, startServer, type TestServer } from "../setup/server";
 import { ingest } from "../setup/reports";
 
@@ -123,36 +119,10 @@ const scenarioCurrency = (supplierId: number) =>
 beforeAll(async () => {
   server = await startServer();
   admin = await apiAs(server.url, ADMIN.email, ADMIN.password);
-  for (const s of truth.suppliers) {
-    const res = await admin.post("/api/v1/suppliers", {
-      name: s.name,
-      currency: s.currency,
-      dateOrder: s.dateOrder,
-    });
-    supplierIds.set(s.key, res.body.id);
-  }
-  const res = await admin.post(
-    "/api/v1/members",
-    truth.members.map(({ name, taxId, country, joinedOn, leftOn }) => ({
-      name,
-      taxId,
-      country,
-      joinedOn,
-      ...(leftOn ? { leftOn } : {}),
-    })),
-  );
-  truth.members.forEach((m, i) => memberIds.set(m.ref, res.body[i].id));
-  for (const s of truth.suppliers) {
-    for (const [month, file] of Object.entries(s.reports)) {
-      const report = await ingest(
-        admin,
-        fixturePath(`scenario-q1/reports/${file}`),
-        month,
-        supplierIds.get(s.key),
-      );
-      uploaded.push({ ...report, key: s.key });
-    }
-  }
+  const parties = await createScenarioParties(admin);
+  for (const [key, id] of parties.supplierIds) supplierIds.set(key, id);
+  for (const [ref, id] of parties.memberIds) memberIds.set(ref, id);
+  uploaded.push(...(await ingestScenarioReports(admin, supplierIds)));
   browser = new BrowserSession(server.url);
   await browser.login(ADMIN.email, ADMIN.password);
 }, 240_000);

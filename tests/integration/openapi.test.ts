@@ -20,16 +20,42 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => server?.stop());
 
+/** The document's response for that operation and status; an undocumented status fails. */
+function documented(path: string, method: string, status: number) {
+  const response = doc.paths[path]?.[method]?.responses?.[String(status)];
+  expect(response, `${method.toUpperCase()} ${path} answers ${status}, undocumented`).toBeDefined();
+  return response;
+}
+
 /** The document's schema for that operation and status, resolved against its components. */
 function check(path: string, method: string, res: { status: number; body: Json }) {
-  const response = doc.paths[path]?.[method]?.responses?.[String(res.status)];
-  expect(
-    response,
-    `${method.toUpperCase()} ${path} answers ${res.status}, undocumented`,
-  ).toBeDefined();
-  const schema = response.content["application/json"].schema;
+  const response = documented(path, method, res.status);
+  const schema = response.content?.["application/json"]?.schema;
+  expect(schema, `${method} ${path} ${res.status} documents no JSON answer`).toBeDefined();
   const validate = ajv.compile({ ...schema, components: doc.components });
   expect(validate(res.body) ? [] : validate.errors, `${method} ${path}`).toEqual([]);
+}
+
+/** For a file answer (not JSON): the status is documented with the Content-Type it comes in. */
+function checkFile(path: string, method: string, res: DownloadAnswer) {
+  const response = documented(path, method, res.status);
+  const type = (res.headers.get("Content-Type") ?? "").split(";")[0].trim();
+  expect(Object.keys(response.content ?? {}), `${method} ${path} ${res.status}`).toEqual([type]);
+  expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="/);
+}
+
+type DownloadAnswer = { status: number; headers: Headers; bytes: Buffer };
+
+/** GET as `client`, keeping the raw bytes (ApiClient reads every answer as text). */
+async function download(client: ApiClient, path: string): Promise<DownloadAnswer> {
+  const res = await fetch(client.base + path, {
+    headers: { Authorization: `Bearer ${client.token}` },
+  });
+  return {
+    status: res.status,
+    headers: res.headers,
+    bytes: Buffer.from(await res.arrayBuffer()),
+  };
 }
 
 /** app/routes/api.v1.members.$id.balance.ts → /members/{id}/balance */
@@ -147,6 +173,132 @@ describe("the OpenAPI document", () => {
       "/allocation-runs/{id}/post",
       "post",
       await admin.post(`/api/v1/allocation-runs/${preview.body.id}/post`),
+    );
+  });
+
+  it("matches the real answers of money out: supplier payments, payout batches, statements", async () => {
+    const approver = await apiAs(server.url, "approver@tierpool.demo", "tierpool-demo");
+    const supplier = await apiAs(server.url, "axion@suppliers.demo", "tierpool-demo");
+    const member = await apiAs(server.url, "compras@seguridad97.demo", "tierpool-demo");
+    const batches = "/api/v1/payout-batches";
+
+    // A supplier pays part of what it owes for a program (the demo has posted runs).
+    const receivables = await admin.get("/api/v1/receivables");
+    check("/receivables", "get", receivables);
+    const owed = receivables.body.find((r: Json) => r.currency === "USD" && r.owedMinor > 100);
+    expect(owed, "a USD program with something owed").toBeDefined();
+    const payment = await admin.post("/api/v1/supplier-payments", {
+      programId: owed.programId,
+      amountMinor: 100,
+      receivedOn: "2026-10-15",
+      reference: "DOC-WIRE-1",
+    });
+    expect(payment.status).toBe(201);
+    check("/supplier-payments", "post", payment);
+    check("/supplier-payments", "get", await admin.get("/api/v1/supplier-payments"));
+    const overpaid = await admin.post("/api/v1/supplier-payments", {
+      programId: owed.programId,
+      amountMinor: owed.owedMinor + 1,
+      receivedOn: "2026-10-15",
+      reference: "DOC-WIRE-2",
+    });
+    expect(overpaid.status).toBe(400);
+    check("/supplier-payments", "post", overpaid);
+
+    // The demo leaves a USD batch in draft: cancel it so its members can enter a new one.
+    const open = (await admin.get(batches)).body.filter(
+      (b: Json) => b.currency === "USD" && b.status === "draft",
+    );
+    expect(open).toHaveLength(1);
+    check(
+      "/payout-batches/{id}/cancel",
+      "post",
+      await admin.post(`${batches}/${open[0].id}/cancel`),
+    );
+
+    // Build a USD batch, drop a line, have the other admin approve it (four-eyes), pay, export.
+    const built = await admin.post(batches, { currency: "USD", reference: "DOC-USD-1" });
+    expect(built.status).toBe(201);
+    check("/payout-batches", "post", built);
+    const id = built.body.id;
+    if (built.body.lines.length >= 2) {
+      // Member 1 stays in, so its statement shows the payout.
+      const dropped = await admin.post(`${batches}/${id}/drop`, {
+        memberId: built.body.lines.find((l: Json) => l.memberId !== 1).memberId,
+      });
+      expect(dropped.status).toBe(200);
+      check("/payout-batches/{id}/drop", "post", dropped);
+    }
+    check("/payout-batches/{id}/drop", "post", await admin.post(`${batches}/${id}/drop`, {}));
+    const byBuilder = await admin.post(`${batches}/${id}/approve`);
+    expect(byBuilder.status).toBe(403);
+    expect(byBuilder.body.error.code).toBe("batch_four_eyes");
+    check("/payout-batches/{id}/approve", "post", byBuilder);
+    const approved = await approver.post(`${batches}/${id}/approve`);
+    expect(approved.body.status).toBe("approved");
+    check("/payout-batches/{id}/approve", "post", approved);
+    const paid = await admin.post(`${batches}/${id}/pay`, { paidOn: "2026-10-31" });
+    expect(paid.body.status).toBe("paid");
+    check("/payout-batches/{id}/pay", "post", paid);
+    const again = await admin.post(`${batches}/${id}/pay`);
+    expect(again.status).toBe(409);
+    check("/payout-batches/{id}/pay", "post", again);
+    const detail = await admin.get(`${batches}/${id}`);
+    expect(detail.body.entryId).toBe(paid.body.entryId);
+    check("/payout-batches/{id}", "get", detail);
+    check("/payout-batches/{id}", "get", await admin.get(`${batches}/999999`));
+
+    const csv = await download(admin, `${batches}/${id}/export.csv`);
+    expect(csv.status).toBe(200);
+    checkFile("/payout-batches/{id}/export.csv", "get", csv);
+    const xlsx = await download(admin, `${batches}/${id}/export.xlsx`);
+    expect(xlsx.status).toBe(200);
+    checkFile("/payout-batches/{id}/export.xlsx", "get", xlsx);
+    expect(xlsx.bytes.subarray(0, 2).toString("latin1"), "a zip (xlsx) file").toBe("PK");
+    check(
+      "/payout-batches/{id}/export.xlsx",
+      "get",
+      await admin.get(`${batches}/999999/export.xlsx`),
+    );
+
+    // Another batch (the dropped member's balance, or MXN) is built and cancelled.
+    let other = await admin.post(batches, { currency: "USD" });
+    if (other.status === 409) {
+      check("/payout-batches", "post", other);
+      other = await admin.post(batches, { currency: "MXN" });
+    }
+    expect(other.status).toBe(201);
+    check("/payout-batches", "post", other);
+    const cancelled = await admin.post(`${batches}/${other.body.id}/cancel`);
+    expect(cancelled.body.status).toBe("cancelled");
+    check("/payout-batches/{id}/cancel", "post", cancelled);
+    const refused = await admin.post(`${batches}/${other.body.id}/pay`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("batch_cancelled");
+    check("/payout-batches/{id}/pay", "post", refused);
+    check("/payout-batches", "get", await admin.get(batches));
+    check("/payout-batches", "get", await supplier.get(batches));
+
+    // Receivables as the supplier (its own programs); statements as the admin and the member.
+    const own = await supplier.get("/api/v1/receivables?supplierId=2");
+    expect(own.body.length).toBeGreaterThan(0);
+    expect(new Set(own.body.map((r: Json) => r.supplierId)).size).toBe(1);
+    expect(own.body[0].supplierId).not.toBe(2);
+    check("/receivables", "get", own);
+    check("/receivables", "get", await member.get("/api/v1/receivables"));
+    const statement = await admin.get("/api/v1/members/1/statement");
+    expect(statement.status).toBe(200);
+    check("/members/{id}/statement", "get", statement);
+    const mine = await member.get("/api/v1/members/1/statement?from=2026-01&to=2026-12");
+    expect(mine.status).toBe(200);
+    check("/members/{id}/statement", "get", mine);
+    const paidToMember1 = paid.body.lines.some((l: Json) => l.memberId === 1 && !l.dropped);
+    expect(mine.body.payouts.length > 0).toBe(paidToMember1);
+    check("/members/{id}/statement", "get", await member.get("/api/v1/members/2/statement"));
+    check(
+      "/members/{id}/statement",
+      "get",
+      await admin.get("/api/v1/members/1/statement?from=2026-12&to=2026-01"),
     );
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixturePath, loadTruth } from "../../imports/scenario-fixtures";
 import { apiAs, type ApiClient, type Json } from "../setup/http";
 import { ingest, uploadReport } from "../setup/reports";
+import { createScenarioParties } from "../setup/scenario";
 import { ADMIN, startServer, type TestServer } from "../setup/server";
 
 type Program = {
@@ -61,38 +62,17 @@ beforeAll(async () => {
     "2026-01",
     999_999,
   );
-  for (const s of truth.suppliers) {
-    const created = await admin.post("/api/v1/suppliers", {
-      name: s.name,
-      currency: s.currency,
-      dateOrder: s.dateOrder,
-    });
-    const email = `${s.key}@scenario.example`;
-    await admin.post("/api/v1/users", {
-      email,
-      password: "supplier-password-1",
-      role: "supplier",
-      supplierId: created.body.id,
-    });
-    suppliers.set(s.key, {
-      id: created.body.id,
-      api: await apiAs(server.url, email, "supplier-password-1"),
-    });
+  const parties = await createScenarioParties(admin);
+  for (const [key, id] of parties.supplierIds) {
+    const email = `${key}@scenario.example`;
+    const password = "supplier-password-1";
+    await admin.post("/api/v1/users", { email, password, role: "supplier", supplierId: id });
+    suppliers.set(key, { id, api: await apiAs(server.url, email, password) });
   }
-  const members = await admin.post(
-    "/api/v1/members",
-    truth.members.map(({ name, taxId, country, joinedOn, leftOn }) => ({
-      name,
-      taxId,
-      country,
-      joinedOn,
-      ...(leftOn ? { leftOn } : {}),
-    })),
-  );
-  truth.members.forEach((m, i) => {
-    memberIds.set(m.ref, members.body[i].id);
-    refOf.set(members.body[i].id, m.ref);
-  });
+  for (const [ref, id] of parties.memberIds) {
+    memberIds.set(ref, id);
+    refOf.set(id, ref);
+  }
   for (const p of truth.programs) {
     const created = await admin.post("/api/v1/programs", {
       supplierId: suppliers.get(p.supplier)!.id,
