@@ -93,11 +93,19 @@ function owedBySuppliers() {
   };
 }
 
+/**
+ * What the consortium owes its members, per currency, and how many members have a balance. Only
+ * member_payable lines carry a member id, so the covering index of the member's postings answers
+ * without reading the journal's rows.
+ */
 function owedToMembers() {
-  const rows = balancesOf("member_payable");
-  const total = byCurrency(rows.map((r) => ({ ...r, amountMinor: -r.amountMinor })));
-  const members = new Set(rows.filter((r) => r.amountMinor < 0).map((r) => r.account)).size;
-  return { total, members };
+  const rows = prepared(
+    `SELECT member_id AS memberId, currency, -sum(amount_minor) AS amountMinor
+       FROM journal_lines INDEXED BY journal_lines_member_month
+      WHERE member_id IS NOT NULL GROUP BY member_id, currency`,
+  ).all() as { memberId: number; currency: string; amountMinor: number }[];
+  const members = new Set(rows.filter((r) => r.amountMinor > 0).map((r) => r.memberId)).size;
+  return { total: byCurrency(rows), members };
 }
 
 /** Suppliers without a report that counts (or one being processed) for `period`. */
@@ -132,8 +140,7 @@ function runsWaiting(programs: DashboardProgram[], currentMonth: string): RunWai
   );
   const periods = prepared(
     `SELECT r.period, max(r.processed_at) AS processedAt,
-            coalesce(sum((SELECT sum(t.amount_minor) FROM line_totals t
-                           WHERE t.report_id = r.id AND t.currency = ? AND t.held = 0)), 0) AS reported
+            coalesce(sum(json_extract(r.totals, '$.' || ?)), 0) AS reported
        FROM reports r
       WHERE r.supplier_id = ? AND r.status = 'active' AND r.period BETWEEN ? AND ?
       GROUP BY r.period ORDER BY r.period`,

@@ -94,11 +94,15 @@ beforeAll(async () => {
   ]);
   await postRun("2026-02");
   // March is reported but not run yet.
-  insertActiveReport(server.dbPath, supplierA, "2026-03", [
+  const march = insertActiveReport(server.dbPath, supplierA, "2026-03", [
     { memberTaxId: "BBB", date: "2026-03-05", amountMinor: 1_000_000 },
     // A customer nobody has matched yet: it waits in the matching queue.
     { memberTaxId: "ZZZ", date: "2026-03-07", amountMinor: 50_000 },
   ]);
+  // The report's totals, as ingestion stores them (the factory writes lines only).
+  const db = new Database(server.dbPath);
+  db.prepare(`UPDATE reports SET totals = json_object('USD', 1050000) WHERE id = ?`).run(march);
+  db.close();
   recordPayment(supplierA, 100_000);
 }, 120_000);
 afterAll(() => server.stop());
@@ -246,7 +250,7 @@ describe("the admin dashboard", () => {
         programId,
         month: "2026-03",
         trueUp: false,
-        reportedMinor: 1_000_000,
+        reportedMinor: 1_050_000,
       }),
     ]);
   });
