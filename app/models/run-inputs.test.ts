@@ -154,9 +154,10 @@ describe("candidateLines", () => {
             const fromLines = pooledVolume(rawActiveLines(db), program, who, fx, month);
             expect(fromTotals.total).toBe(fromLines.total);
             if (fromLines.total !== 0) counted += 1;
-            expect(Object.fromEntries(fromTotals.byMember)).toEqual(
-              Object.fromEntries([...fromLines.byMember].filter(([, v]) => v !== 0)),
-            );
+            // A member whose volume sums to zero may appear on one side only: it gets nothing.
+            const nonZero = (m: Map<number, number>) =>
+              Object.fromEntries([...m].filter(([, v]) => v !== 0));
+            expect(nonZero(fromTotals.byMember)).toEqual(nonZero(fromLines.byMember));
           } finally {
             db.$client.close();
           }

@@ -1,5 +1,5 @@
 // Allocation runs: a stored preview computed from scratch (SPEC 3.3), then posted once to the ledger.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb, inTransaction, type Db } from "../../db/client.server";
 import { allocationRunMembers, allocationRuns } from "../../db/schema";
 import { allocationEntry } from "~/refunds/journal";
@@ -119,6 +119,7 @@ export function getRun(runId: number) {
     .select()
     .from(allocationRunMembers)
     .where(eq(allocationRunMembers.runId, runId))
+    .orderBy(sql`rowid`) // the engine's order, whatever index the planner picks
     .all();
   return {
     id: run.id,
