@@ -9,7 +9,8 @@ await build.entry.module.boot();
 
 const app = express();
 app.disable("x-powered-by");
-app.use(compression());
+// Level 1: most of gzip's saving on JSON and HTML for a fraction of the CPU of the default 6.
+app.use(compression({ level: 1 }));
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 // Remix aborts a cross-site document POST with a 500; answer it as what it is, a refused request (403).

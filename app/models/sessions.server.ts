@@ -1,5 +1,5 @@
 // Sessions: rows behind the session cookie.
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { sessions, users } from "../../db/schema";
 
@@ -15,12 +15,25 @@ export function deleteSessionsOfUser(userId: number) {
   getDb().delete(sessions).where(eq(sessions.userId, userId)).run();
 }
 
-export function findSessionUser(id: string, nowIso: string) {
-  const row = getDb()
+/** Every request asks this, so the query is built and prepared once, not per call. */
+function prepareSessionUser() {
+  return getDb()
     .select({ user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, nowIso), isNull(users.disabledAt)))
-    .get();
-  return row?.user ?? null;
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder("id")),
+        gt(sessions.expiresAt, sql.placeholder("now")),
+        isNull(users.disabledAt),
+      ),
+    )
+    .prepare();
+}
+
+let sessionUserQuery: ReturnType<typeof prepareSessionUser> | undefined;
+
+export function findSessionUser(id: string, nowIso: string) {
+  sessionUserQuery ??= prepareSessionUser();
+  return sessionUserQuery.get({ id, now: nowIso })?.user ?? null;
 }
