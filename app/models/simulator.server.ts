@@ -29,7 +29,13 @@ export function simulateSchedule(
   const rows: SimulationRow[] = [];
   for (let month = monthOf(program.start); month <= last; month = nextMonth(month)) {
     // The candidate lines come pre-aggregated over the whole window, so each month end is its own query.
-    const ytd = pooledVolume(candidateLines(db, program, month), program, people, fx, month).total;
+    const ytd = pooledVolume(
+      candidateLines(db, program, month, people),
+      program,
+      people,
+      fx,
+      month,
+    ).total;
     rows.push({
       month,
       pooledVolumeMinor: ytd,
