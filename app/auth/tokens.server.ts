@@ -4,13 +4,14 @@ import { and, eq, isNull } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { apiTokens, users } from "../../db/schema";
 
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+/** Secrets (API tokens, invitation links) are stored only as their SHA-256. */
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export function issueToken(userId: number, name = ""): string {
   const token = `tp_${randomBytes(32).toString("base64url")}`;
   getDb()
     .insert(apiTokens)
-    .values({ userId, name, tokenHash: hash(token) })
+    .values({ userId, name, tokenHash: hashToken(token) })
     .run();
   return token;
 }
@@ -22,7 +23,7 @@ export function userForToken(token: string) {
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
       and(
-        eq(apiTokens.tokenHash, hash(token)),
+        eq(apiTokens.tokenHash, hashToken(token)),
         isNull(apiTokens.revokedAt),
         isNull(users.disabledAt),
       ),

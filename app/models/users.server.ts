@@ -1,15 +1,15 @@
 // Users of the portal and the invitations that bring them in.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { countRows, getDb, type Db } from "../../db/client.server";
 import { invitations, users, type Role } from "../../db/schema";
 import { hashPassword } from "~/auth/password.server";
+import { hashToken } from "~/auth/tokens.server";
 
 export type User = typeof users.$inferSelect;
 export type PublicUser = Omit<User, "passwordHash">;
 
 const INVITATION_DAYS = 7;
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export function findUserByEmail(email: string): User | undefined {
   return getDb().select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
@@ -105,7 +105,7 @@ export function createInvitation(input: InvitationInput, invitedBy: number): str
     .values({
       ...input,
       email: input.email.toLowerCase(),
-      tokenHash: hash(token),
+      tokenHash: hashToken(token),
       invitedBy,
       expiresAt,
     })
@@ -119,7 +119,7 @@ export function openInvitation(token: string) {
     .from(invitations)
     .where(
       and(
-        eq(invitations.tokenHash, hash(token)),
+        eq(invitations.tokenHash, hashToken(token)),
         isNull(invitations.usedAt),
         gt(invitations.expiresAt, new Date().toISOString()),
       ),
