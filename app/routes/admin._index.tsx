@@ -32,24 +32,20 @@ export default function AdminDashboard() {
         <YearSwitch year={data.year} currentYear={data.currentYear} />
       </div>
       <div className="cards">
-        <div className="card">
-          <div className="figure" data-testid="count-members">
-            {counts.members}
+        {(
+          [
+            ["members", counts.members, "dashboard.members"],
+            ["suppliers", counts.suppliers, "dashboard.suppliers"],
+            ["users", counts.users, "dashboard.users"],
+          ] as const
+        ).map(([name, count, label]) => (
+          <div className="card" key={name}>
+            <div className="figure" data-testid={`count-${name}`}>
+              {count}
+            </div>
+            <div className="label">{t(label)}</div>
           </div>
-          <div className="label">{t("dashboard.members")}</div>
-        </div>
-        <div className="card">
-          <div className="figure" data-testid="count-suppliers">
-            {counts.suppliers}
-          </div>
-          <div className="label">{t("dashboard.suppliers")}</div>
-        </div>
-        <div className="card">
-          <div className="figure" data-testid="count-users">
-            {counts.users}
-          </div>
-          <div className="label">{t("dashboard.users")}</div>
-        </div>
+        ))}
       </div>
       <div className="cards">
         <MoneyCard
