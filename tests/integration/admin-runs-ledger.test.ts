@@ -4,7 +4,12 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, startServer, type TestServer } from "../setup/server";
-import { insertActiveReport, specExampleProgram, type TestLine } from "../setup/factories";
+import {
+  insertActiveReport,
+  SPEC_JANUARY,
+  specExampleProgram,
+  type TestLine,
+} from "../setup/factories";
 import { ApiClient, apiAs, BrowserSession } from "../setup/http";
 
 const RUNS = "routes/admin.runs";
@@ -63,25 +68,13 @@ describe("the allocation runs page", () => {
   });
 
   it("previews January with exact figures and member names", async () => {
-    addLines("2026-01", [
-      { memberTaxId: "AAA", date: "2026-01-10", amountMinor: 4_000_000 },
-      { memberTaxId: "BBB", date: "2026-01-12", amountMinor: 2_000_000 },
-      { memberTaxId: "CCC", date: "2026-01-20", amountMinor: 2_000_000 },
-    ]);
+    addLines("2026-01", SPEC_JANUARY.lines);
     const res = await preview("2026-01");
     expect(res.status).toBe(200);
     expect(res.body.program).toEqual({ id: programId, name: "Axion 2026", currency: "USD" });
     expect(res.body.run).toMatchObject({
       programId,
-      month: "2026-01",
-      status: "preview",
-      pooledVolumeMinor: 8_000_000,
-      tierIndex: 0,
-      rateBps: 100,
-      grossMinor: 80_000,
-      feeMinor: 8_000,
-      netMinor: 72_000,
-      posting: { grossMinor: 80_000, feeMinor: 8_000, netMinor: 72_000 },
+      ...SPEC_JANUARY.run,
     });
     expect(res.body.run.members).toEqual([
       { memberId: memberIds[0], volumeMinor: 4_000_000, ytdMinor: 36_000, postingMinor: 36_000 },

@@ -5,7 +5,12 @@ import Database from "better-sqlite3";
 import { refreshLineTotals } from "../../app/models/line-totals.server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, startServer, type TestServer } from "../setup/server";
-import { insertActiveReport, specExampleProgram, type TestLine } from "../setup/factories";
+import {
+  insertActiveReport,
+  SPEC_JANUARY,
+  specExampleProgram,
+  type TestLine,
+} from "../setup/factories";
 import { ApiClient, apiAs, BrowserSession } from "../setup/http";
 
 let server: TestServer;
@@ -53,24 +58,12 @@ afterAll(() => server.stop());
 
 describe("the worked example of SPEC 3.3", () => {
   it("January: V 80,000.00 → G 800.00, F 80.00, N 720.00 split by volume", async () => {
-    addLines("2026-01", [
-      { memberTaxId: "AAA", date: "2026-01-10", amountMinor: 4_000_000 },
-      { memberTaxId: "BBB", date: "2026-01-12", amountMinor: 2_000_000 },
-      { memberTaxId: "CCC", date: "2026-01-20", amountMinor: 2_000_000 },
-    ]);
+    addLines("2026-01", SPEC_JANUARY.lines);
     const preview = await admin.post("/api/v1/allocation-runs", { programId, month: "2026-01" });
     expect(preview.status).toBe(201);
     expect(preview.body).toMatchObject({
       programId,
-      month: "2026-01",
-      status: "preview",
-      pooledVolumeMinor: 8_000_000,
-      tierIndex: 0,
-      rateBps: 100,
-      grossMinor: 80_000,
-      feeMinor: 8_000,
-      netMinor: 72_000,
-      posting: { grossMinor: 80_000, feeMinor: 8_000, netMinor: 72_000 },
+      ...SPEC_JANUARY.run,
     });
     expect(preview.body.members).toEqual([
       { memberId: memberIds[0], volumeMinor: 4_000_000, ytdMinor: 36_000, postingMinor: 36_000 },

@@ -59,3 +59,23 @@ export function specExampleProgram(supplierId: number) {
     ],
   };
 }
+
+/** SPEC 3.3's January: the lines, and the preview they give (before any posting). */
+export const SPEC_JANUARY = {
+  lines: [
+    { memberTaxId: "AAA", date: "2026-01-10", amountMinor: 4_000_000 },
+    { memberTaxId: "BBB", date: "2026-01-12", amountMinor: 2_000_000 },
+    { memberTaxId: "CCC", date: "2026-01-20", amountMinor: 2_000_000 },
+  ],
+  run: {
+    month: "2026-01",
+    status: "preview",
+    pooledVolumeMinor: 8_000_000,
+    tierIndex: 0,
+    rateBps: 100,
+    grossMinor: 80_000,
+    feeMinor: 8_000,
+    netMinor: 72_000,
+    posting: { grossMinor: 80_000, feeMinor: 8_000, netMinor: 72_000 },
+  },
+};
