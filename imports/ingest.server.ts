@@ -223,13 +223,7 @@ function landVersion(
         previous.map((p) => p.id),
       );
       const derived = derivedWarnings(db, reportId, summary.problems.length);
-      const unmatchedLines = (
-        sql
-          .prepare(
-            `SELECT count(*) AS n FROM report_lines WHERE report_id = ? AND member_id IS NULL`,
-          )
-          .get(reportId) as { n: number }
-      ).n;
+      const { unmatchedLines } = derived;
       saveProblems(db, reportId, [...summary.problems, ...derived.problems]);
       sql
         .prepare(
@@ -348,6 +342,7 @@ function derivedWarnings(db: Db, reportId: number, alreadyStored: number) {
     message: `Invoice ${h.invoice} repeats a line of another report of yours; it does not count until the consortium accepts it.`,
   }));
   return {
+    unmatchedLines: unmatched.reduce((sum, u) => sum + u.lines, 0),
     problems: [...unmatchedProblems, ...heldProblems].slice(0, room),
     count: unmatchedProblems.length + heldCount,
   };
