@@ -1,6 +1,6 @@
 // Start-up: migrate the database, settle jobs a killed process left behind, then seed it once.
-import { getDb } from "../db/client.server";
-import { seedDemoConsortium, seedFirstAdmin } from "../db/seed/demo.server";
+import { getDb } from "@db/client.server";
+import { seedDemoConsortium, seedFirstAdmin } from "@db/seed/demo.server";
 import { countUsers } from "~/models/users.server";
 import { recoverInterruptedJobs } from "~/jobs/recovery.server";
 

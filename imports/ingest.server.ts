@@ -2,8 +2,8 @@
 // a temporary table (memory stays flat, the real tables stay untouched), then lands the whole
 // version in ONE transaction: match, flag duplicates, supersede the previous version, go active.
 // A crash before that transaction leaves nothing behind: temp tables die with the connection.
-import type { Db } from "../db/client.server";
-import { refreshLineTotals } from "../app/models/line-totals.server";
+import type { Db } from "@db/client.server";
+import { refreshLineTotals } from "~/models/line-totals.server";
 import type { ReportSummary } from "./read-report";
 import { readReport, MAX_STORED_PROBLEMS } from "./read-report";
 import { isImportError } from "./errors";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ImportError, statusForImportError } from "./errors";
 import { LIMITS, checkFileBeforeParsing, zipEntryRefusal } from "./limits";
-import { fixturePath } from "./scenario-fixtures";
+import { fixturePath } from "@tests/setup/fixtures";
 
 const dir = mkdtempSync(join(tmpdir(), "tierpool-limits-"));
 

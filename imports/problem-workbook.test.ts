@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { buildProblemWorkbook, escapeCell, escapeCsvCell, safeTextCell } from "./problem-workbook";
 import { readReport } from "./read-report";
 import { readXlsxRows } from "./read-xlsx";
-import { fixturePath } from "./scenario-fixtures";
+import { fixturePath } from "@tests/setup/fixtures";
 import type { ParsedLine } from "./types";
 
 const dir = mkdtempSync(join(tmpdir(), "tierpool-problems-"));

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ImportError } from "./errors";
 import { detectDelimiter, detectEncoding, readCsvRows } from "./read-csv";
-import { fixturePath } from "./scenario-fixtures";
+import { fixturePath } from "@tests/setup/fixtures";
 import type { RawRow } from "./types";
 
 const dir = mkdtempSync(join(tmpdir(), "tierpool-csv-"));

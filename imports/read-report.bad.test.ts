@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fixturePath } from "./scenario-fixtures";
-import { keyFields, read, refusal } from "./read-report.support";
+import { fixturePath } from "@tests/setup/fixtures";
+import { keyFields, read, refusal } from "@tests/setup/read-report";
 
 describe("readReport refuses bad files with a clear message", () => {
   it.each([

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import { LIMITS } from "./limits";
 import { MAX_STORED_PROBLEMS } from "./read-report";
-import { read, refusal } from "./read-report.support";
+import { read, refusal } from "@tests/setup/read-report";
 
 const dir = mkdtempSync(join(tmpdir(), "tierpool-report-"));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { expectedLine, fixturePath, loadTruth } from "./scenario-fixtures";
-import { keyFields, read } from "./read-report.support";
+import { expectedLine, fixturePath, loadTruth } from "@tests/setup/fixtures";
+import { keyFields, read } from "@tests/setup/read-report";
 
 const truth = loadTruth();
 

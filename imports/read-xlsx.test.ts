@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ImportError } from "./errors";
 import { LIMITS, checkFileBeforeParsing } from "./limits";
 import { flattenCellValue, readXlsxRows } from "./read-xlsx";
-import { fixturePath } from "./scenario-fixtures";
+import { fixturePath } from "@tests/setup/fixtures";
 import type { RawRow } from "./types";
 
 const dir = mkdtempSync(join(tmpdir(), "tierpool-xlsx-"));

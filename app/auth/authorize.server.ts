@@ -1,7 +1,7 @@
 // THE authorization helper: every loader, action and API route asks it who may do what.
 // Pages authenticate by session cookie (with a CSRF check on mutations), /api/ by bearer token.
 import { redirect } from "@remix-run/node";
-import type { Role } from "../../db/schema";
+import type { Role } from "@db/schema";
 import { forbidden, HttpError, jsonError, unauthorized } from "~/http/errors.server";
 import { assertSameOrigin } from "./csrf.server";
 import { sessionUser } from "./session.server";

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createCookie } from "@remix-run/node";
-import { databasePath } from "../../db/client.server";
+import { databasePath } from "@db/client.server";
 import { createSessionRow, deleteSessionRow, findSessionUser } from "~/models/sessions.server";
 
 const SESSION_DAYS = 14;

@@ -1,8 +1,8 @@
 // API bearer tokens: random, shown once, stored as SHA-256.
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
-import { apiTokens, users } from "../../db/schema";
+import { getDb } from "@db/client.server";
+import { apiTokens, users } from "@db/schema";
 
 /** Secrets (API tokens, invitation links) are stored only as their SHA-256. */
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");

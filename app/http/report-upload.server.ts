@@ -10,7 +10,7 @@ import { assertOwns } from "~/auth/authorize.server";
 import { enqueueReportJob } from "~/jobs/report-queue.server";
 import { getSupplier } from "~/models/suppliers.server";
 import { getReport, submitReport } from "~/models/reports.server";
-import { LIMITS } from "../../imports/limits";
+import { LIMITS } from "@imports/limits";
 import { badRequest, notFound } from "./errors.server";
 import { receiveUpload } from "./upload.server";
 

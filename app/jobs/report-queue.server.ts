@@ -1,10 +1,10 @@
 // Runs report ingestion jobs in the background, one at a time, in upload order. Progress and
 // outcome are written to the jobs and reports tables, so any request (or a restart) can see them.
 import { eq } from "drizzle-orm";
-import { getDb, inTransaction } from "../../db/client.server";
-import { jobs, reports, suppliers } from "../../db/schema";
-import { ingestReport, layoutDetails, saveProblems } from "../../imports/ingest.server";
-import type { ColumnMapping } from "../../imports/headers";
+import { getDb, inTransaction } from "@db/client.server";
+import { jobs, reports, suppliers } from "@db/schema";
+import { ingestReport, layoutDetails, saveProblems } from "@imports/ingest.server";
+import type { ColumnMapping } from "@imports/headers";
 import { getColumnMapping } from "~/models/suppliers.server";
 
 let queue: Promise<void> = Promise.resolve();

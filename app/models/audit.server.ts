@@ -1,7 +1,7 @@
 // The audit log: who did what, when; append-only (the database refuses edits).
 import { and, desc, eq, gte, like, lte, sql, type SQL } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
-import { auditLog } from "../../db/schema";
+import { getDb } from "@db/client.server";
+import { auditLog } from "@db/schema";
 
 export type AuditActor = { id: number; email: string } | null;
 

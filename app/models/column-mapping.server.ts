@@ -2,8 +2,8 @@
 // could not be found, and saving the columns the supplier picked for it.
 import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { inTransaction, getDb } from "../../db/client.server";
-import { reports } from "../../db/schema";
+import { inTransaction, getDb } from "@db/client.server";
+import { reports } from "@db/schema";
 import {
   FIELDS,
   REQUIRED_FIELDS,
@@ -11,8 +11,8 @@ import {
   normalizeHeader,
   type ColumnMapping,
   type Field,
-} from "../../imports/headers";
-import type { Cell, RawRow } from "../../imports/types";
+} from "@imports/headers";
+import type { Cell, RawRow } from "@imports/types";
 import type { Actor } from "~/auth/authorize.server";
 import { badRequest, notFound } from "~/http/errors.server";
 import { recordAudit } from "./audit.server";

@@ -2,8 +2,8 @@
 // what the last posted allocation run of a program says (pooled volume, tier, member volumes).
 // They read allocation runs, journal lines and line_totals, never raw report lines.
 import type { Statement } from "better-sqlite3";
-import { countRows, getDb } from "../../db/client.server";
-import { members, suppliers, users } from "../../db/schema";
+import { countRows, getDb } from "@db/client.server";
+import { members, suppliers, users } from "@db/schema";
 import type { Tier, TierMethod } from "~/refunds/tiers";
 
 export function consortiumCounts() {

@@ -1,7 +1,7 @@
 // FX rates entered by an admin: 1 unit of `from` = `rate` units of `to` for invoices of `month`.
 import { asc } from "drizzle-orm";
-import { getDb, inTransaction } from "../../db/client.server";
-import { fxRates } from "../../db/schema";
+import { getDb, inTransaction } from "@db/client.server";
+import { fxRates } from "@db/schema";
 import { HttpError } from "~/http/errors.server";
 import { isDomainError } from "~/refunds/errors";
 import { parseRate } from "~/refunds/fx";

@@ -1,7 +1,7 @@
 // Background jobs persisted with their progress, so a restart knows what was interrupted.
 import { eq, inArray } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
-import { jobs, reports } from "../../db/schema";
+import { getDb } from "@db/client.server";
+import { jobs, reports } from "@db/schema";
 
 export const INTERRUPTED_MESSAGE =
   "Processing was interrupted (the server stopped). Nothing of this upload was kept; please upload the file again.";

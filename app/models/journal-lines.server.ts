@@ -1,7 +1,7 @@
 // Reading the journal line by line, with its entry, for the ledger screen (newest first).
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
-import { journalEntries, journalLines } from "../../db/schema";
+import { getDb } from "@db/client.server";
+import { journalEntries, journalLines } from "@db/schema";
 
 export type JournalLineFilter = {
   /** Account prefix, e.g. `member_payable:` or `fee_income`. */

@@ -1,7 +1,7 @@
 // The journal: writing balanced entries, and reading what was posted, balances and the trial balance.
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, type Db } from "../../db/client.server";
-import { journalEntries, journalLines } from "../../db/schema";
+import { getDb, type Db } from "@db/client.server";
+import { journalEntries, journalLines } from "@db/schema";
 import { assertBalanced, type JournalEntry } from "~/refunds/journal";
 import type { PostedSoFar } from "~/refunds/run";
 

@@ -1,6 +1,6 @@
 // Keeps line_totals in step with report_lines: whenever lines of a report are added, matched to
 // another member or released from a duplicate hold, that report's totals are rebuilt.
-import type { Db } from "../../db/client.server";
+import type { Db } from "@db/client.server";
 
 /** Only the raw connection is used, so test factories and benches can pass their own. */
 type Sql = Pick<Db, "$client">;

@@ -1,9 +1,9 @@
 // Member identification (SPEC 5): the queue of unmatched customer keys and their resolution to
 // a member (an alias) or as "not a member". A resolution applies to every line with that key.
 import { eq } from "drizzle-orm";
-import { getDb, inTransaction } from "../../db/client.server";
-import { aliases, members, suppliers } from "../../db/schema";
-import { normalizeCustomerKey } from "../../imports/values";
+import { getDb, inTransaction } from "@db/client.server";
+import { aliases, members, suppliers } from "@db/schema";
+import { normalizeCustomerKey } from "@imports/values";
 import { nameMatcher } from "~/matching/similarity";
 import { badRequest, conflict, notFound } from "~/http/errors.server";
 import type { Actor } from "~/auth/authorize.server";

@@ -1,7 +1,7 @@
 // Member changes made by an admin: validated, one transaction, audited.
 import { z } from "zod";
-import { inTransaction } from "../../db/client.server";
-import { normalizeCustomerKey } from "../../imports/values";
+import { inTransaction } from "@db/client.server";
+import { normalizeCustomerKey } from "@imports/values";
 import { conflict } from "~/http/errors.server";
 import { memberInput } from "~/schemas/parties";
 import { findMemberByTaxId, updateMember, upsertMember, type Member } from "./members.server";

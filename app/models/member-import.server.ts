@@ -1,10 +1,10 @@
 // Importing members from an XLSX: every row checked first; any problem and nothing is imported.
 import { z } from "zod";
-import { inTransaction } from "../../db/client.server";
-import { checkFileBeforeParsing } from "../../imports/limits";
-import { readXlsxRows } from "../../imports/read-xlsx";
-import { normalizeHeader } from "../../imports/headers";
-import { normalizeCustomerKey } from "../../imports/values";
+import { inTransaction } from "@db/client.server";
+import { checkFileBeforeParsing } from "@imports/limits";
+import { readXlsxRows } from "@imports/read-xlsx";
+import { normalizeHeader } from "@imports/headers";
+import { normalizeCustomerKey } from "@imports/values";
 import { memberInput } from "~/schemas/parties";
 import { badRequest } from "~/http/errors.server";
 import { upsertMember } from "./members.server";

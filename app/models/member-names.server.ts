@@ -1,7 +1,7 @@
 // Member names by id, for screens that show ids from other tables (runs, ledger).
 import { inArray } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
-import { members } from "../../db/schema";
+import { getDb } from "@db/client.server";
+import { members } from "@db/schema";
 
 /** `{ id: name }` for the given ids; unknown ids are left out. Chunked to stay under SQLite's variable limit. */
 export function memberNamesByIds(ids: number[]): Record<number, string> {

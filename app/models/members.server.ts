@@ -1,8 +1,8 @@
 // Member firms: listing at scale, upsert by normalized tax id, and keeping line matches current.
 import { and, asc, desc, eq, isNull, like, or, sql, type SQL } from "drizzle-orm";
-import { getDb, type Db } from "../../db/client.server";
-import { members, reportLines } from "../../db/schema";
-import { normalizeCustomerKey } from "../../imports/values";
+import { getDb, type Db } from "@db/client.server";
+import { members, reportLines } from "@db/schema";
+import { normalizeCustomerKey } from "@imports/values";
 import { refreshLineTotals } from "./line-totals.server";
 import type { MemberInput } from "~/schemas/parties";
 

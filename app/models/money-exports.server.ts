@@ -1,7 +1,7 @@
 // Spreadsheets of money out: the bank's payout file (XLSX and CSV), member statements and the
 // supplier's refunds. Text goes in as text cells (never formulas) and CSV cells are escaped.
 import ExcelJS from "exceljs";
-import { escapeCsvCell, safeTextCell } from "../../imports/problem-workbook";
+import { escapeCsvCell, safeTextCell } from "@imports/problem-workbook";
 import { explainPosting } from "~/components/money/explain";
 import { minorToDecimal, translate, type Locale, type MessageKey } from "~/i18n/locale";
 import type { Batch } from "./payouts.server";

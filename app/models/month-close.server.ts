@@ -1,6 +1,6 @@
 // Month close: per supplier, which reports arrived for a month, which runs are posted for it,
 // and what the supplier still owes per program.
-import { getDb } from "../../db/client.server";
+import { getDb } from "@db/client.server";
 import { listReceivables } from "./receivables.server";
 
 export type MonthClose = ReturnType<typeof monthClose>;

@@ -1,8 +1,8 @@
 // Payout batches (SPEC 3.5): built from balances at or above the minimum, lines dropped, approved
 // (four-eyes), paid once (one journal entry per batch, unique by batch) or cancelled.
 import { and, eq } from "drizzle-orm";
-import { getDb, inTransaction, type Db } from "../../db/client.server";
-import { payoutBatches, payoutLines, payoutMinimums } from "../../db/schema";
+import { getDb, inTransaction, type Db } from "@db/client.server";
+import { payoutBatches, payoutLines, payoutMinimums } from "@db/schema";
 import { conflict, notFound } from "~/http/errors.server";
 import { payoutBatchEntry } from "~/refunds/journal";
 import {

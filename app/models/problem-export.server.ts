@@ -1,11 +1,11 @@
 // The problems XLSX of a report (SPEC 4.4): its stored file read again, row by row, with every
 // problem beside the row it belongs to.
 import { existsSync } from "node:fs";
-import { buildProblemWorkbook } from "../../imports/problem-workbook";
-import { checkFileBeforeParsing } from "../../imports/limits";
-import { readCsvRows } from "../../imports/read-csv";
-import { readXlsxRows } from "../../imports/read-xlsx";
-import type { Problem } from "../../imports/types";
+import { buildProblemWorkbook } from "@imports/problem-workbook";
+import { checkFileBeforeParsing } from "@imports/limits";
+import { readCsvRows } from "@imports/read-csv";
+import { readXlsxRows } from "@imports/read-xlsx";
+import type { Problem } from "@imports/types";
 import { HttpError } from "~/http/errors.server";
 import { allReportProblems, type Report } from "./reports.server";
 import { reportLayout } from "./supplier-reports.server";

@@ -1,7 +1,7 @@
 // Refund programs and their tier schedules: read, and created by an admin (validated, audited).
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { getDb, inTransaction } from "../../db/client.server";
-import { allocationRuns, programs, tiers as tiersTable } from "../../db/schema";
+import { getDb, inTransaction } from "@db/client.server";
+import { allocationRuns, programs, tiers as tiersTable } from "@db/schema";
 import { badRequest, conflict, HttpError } from "~/http/errors.server";
 import { isDomainError } from "~/refunds/errors";
 import { assertFeeBps } from "~/refunds/run";

@@ -1,7 +1,7 @@
 // What suppliers owe per program (posted gross less payments), and supplier payments recorded
 // as ledger entries (SPEC 3.4: Dr cash, Cr supplier_receivable) in one transaction each.
-import { getDb, inTransaction, type Db } from "../../db/client.server";
-import { supplierPayments } from "../../db/schema";
+import { getDb, inTransaction, type Db } from "@db/client.server";
+import { supplierPayments } from "@db/schema";
 import { badRequest, notFound } from "~/http/errors.server";
 import { supplierPaymentEntry } from "~/refunds/journal";
 import { checkSupplierPayment } from "~/refunds/payouts";

@@ -1,6 +1,6 @@
 // The admin's review of one report: its held duplicate lines, each beside the line of the other
 // active report it repeats (SPEC 4.5), so the admin can see why it is held before accepting it.
-import { getDb } from "../../db/client.server";
+import { getDb } from "@db/client.server";
 
 export interface HeldLine {
   id: number;

@@ -2,8 +2,8 @@
 // lines (active versions, matched, not held as duplicates), memberships, FX rates and postings.
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.server";
-import { allocationRuns, fxRates, members, programs, tiers } from "../../db/schema";
+import type { Db } from "@db/client.server";
+import { allocationRuns, fxRates, members, programs, tiers } from "@db/schema";
 import { parseRate, type Rate } from "~/refunds/fx";
 import { lastDayOfMonth, type MonthKey } from "~/refunds/money";
 import type { SalesLine } from "~/refunds/pooled";

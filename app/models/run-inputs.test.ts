@@ -2,7 +2,7 @@
 // the pooled volume it leads to must equal the engine's over every raw line of active reports.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../db/client.server";
+import { openDatabase, type Db } from "@db/client.server";
 import { pooledVolume, type SalesLine } from "~/refunds/pooled";
 import { refreshLineTotals } from "./line-totals.server";
 import { candidateLines, fxLookup, loadProgramTerms, memberships } from "./run-inputs.server";

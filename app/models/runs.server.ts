@@ -1,7 +1,7 @@
 // Allocation runs: a stored preview computed from scratch (SPEC 3.3), then posted once to the ledger.
 import { eq, sql } from "drizzle-orm";
-import { getDb, inTransaction, type Db } from "../../db/client.server";
-import { allocationRunMembers, allocationRuns } from "../../db/schema";
+import { getDb, inTransaction, type Db } from "@db/client.server";
+import { allocationRunMembers, allocationRuns } from "@db/schema";
 import { allocationEntry } from "~/refunds/journal";
 import { pooledVolume } from "~/refunds/pooled";
 import { checkRunMonth, computeRun } from "~/refunds/run";

@@ -1,7 +1,7 @@
 // Sessions: rows behind the session cookie.
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
-import { sessions, users } from "../../db/schema";
+import { getDb } from "@db/client.server";
+import { sessions, users } from "@db/schema";
 
 export function createSessionRow(id: string, userId: number, expiresAt: string) {
   getDb().insert(sessions).values({ id, userId, expiresAt }).run();

@@ -1,7 +1,7 @@
 // The consortium's settings (one row) and its minimum payout per currency.
 import { eq } from "drizzle-orm";
-import { getDb, type Db } from "../../db/client.server";
-import { payoutMinimums, settings } from "../../db/schema";
+import { getDb, type Db } from "@db/client.server";
+import { payoutMinimums, settings } from "@db/schema";
 
 export type Settings = typeof settings.$inferSelect;
 

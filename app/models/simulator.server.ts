@@ -1,6 +1,6 @@
 // The schedule simulator: a draft tier schedule applied to a program's past pooled volume,
 // month by month, beside what the program's own schedule earned.
-import { getDb } from "../../db/client.server";
+import { getDb } from "@db/client.server";
 import { monthOf, nextMonth, type MonthKey } from "~/refunds/money";
 import { pooledVolume } from "~/refunds/pooled";
 import { assertTierSchedule, grossRefund, type Tier } from "~/refunds/tiers";

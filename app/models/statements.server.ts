@@ -1,6 +1,6 @@
 // A member's statement for a range of months (SPEC 3.6), read from the journal and the posted
 // runs and assembled by the pure engine; its closing balance is the ledger's.
-import { getDb } from "../../db/client.server";
+import { getDb } from "@db/client.server";
 import { notFound } from "~/http/errors.server";
 import {
   assembleStatement,

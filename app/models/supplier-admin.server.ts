@@ -1,5 +1,5 @@
 // Supplier changes made by an admin: validated, audited.
-import { inTransaction } from "../../db/client.server";
+import { inTransaction } from "@db/client.server";
 import { conflict } from "~/http/errors.server";
 import { supplierInput } from "~/schemas/parties";
 import {

@@ -1,8 +1,8 @@
 // What a supplier's screens show of its reports: the year month by month (what is missing) and
 // one version in detail, with its processing progress, problems and the other versions of its month.
 import { and, count, desc, eq } from "drizzle-orm";
-import { getDb } from "../../db/client.server";
-import { reportLines, reports, type ReportStatus } from "../../db/schema";
+import { getDb } from "@db/client.server";
+import { reportLines, reports, type ReportStatus } from "@db/schema";
 import { getSupplier } from "./suppliers.server";
 import { reportJob, reportProblemsPage, reportsByMonth, type Report } from "./reports.server";
 

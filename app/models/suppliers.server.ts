@@ -1,7 +1,7 @@
 // Preferred suppliers and their saved column mappings.
 import { asc, eq } from "drizzle-orm";
-import { getDb, type Db } from "../../db/client.server";
-import { columnMappings, suppliers } from "../../db/schema";
+import { getDb, type Db } from "@db/client.server";
+import { columnMappings, suppliers } from "@db/schema";
 import type { SupplierInput } from "~/schemas/parties";
 
 export type Supplier = typeof suppliers.$inferSelect;

@@ -1,6 +1,6 @@
 // User administration: creating users, invitations and role changes, each validated and audited.
 import { z } from "zod";
-import { getDb, inTransaction } from "../../db/client.server";
+import { getDb, inTransaction } from "@db/client.server";
 import { hashPassword } from "~/auth/password.server";
 import { badRequest, conflict, HttpError, notFound } from "~/http/errors.server";
 import { email as emailSchema, userInput } from "~/schemas/parties";

@@ -1,8 +1,8 @@
 // Users of the portal and the invitations that bring them in.
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
-import { countRows, getDb, type Db } from "../../db/client.server";
-import { invitations, users, type Role } from "../../db/schema";
+import { countRows, getDb, type Db } from "@db/client.server";
+import { invitations, users, type Role } from "@db/schema";
 import { hashPassword } from "~/auth/password.server";
 import { hashToken } from "~/auth/tokens.server";
 

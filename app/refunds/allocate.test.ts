@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { allocateLargestRemainder } from "./allocate";
-import { DomainError } from "./errors";
+import { codeOf } from "@tests/setup/errors";
 
 const entries = (map: Map<number, number>) => [...map];
 
@@ -162,13 +162,6 @@ describe("allocateLargestRemainder", () => {
   });
 
   it("refuses duplicate members and fractional weights", () => {
-    const codeOf = (run: () => unknown) => {
-      try {
-        run();
-      } catch (error) {
-        return (error as DomainError).code;
-      }
-    };
     expect(
       codeOf(() =>
         allocateLargestRemainder(1, [

@@ -2,17 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { convertMinor, parseRate, type Rate } from "./fx";
 import { minorExponent, roundHalfAwayFromZero } from "./money";
-import { DomainError } from "./errors";
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { codeOf } from "@tests/setup/errors";
 
 describe("parseRate", () => {
   it("reads decimals exactly", () => {

@@ -10,18 +10,8 @@ import {
   type JournalEntry,
 } from "./journal";
 import { computeRun, NOTHING_POSTED, postedAfter, type AllocationRun } from "./run";
-import { DomainError } from "./errors";
-import { validSchedule } from "./arbitraries";
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { validSchedule } from "@tests/setup/arbitraries";
+import { codeOf } from "@tests/setup/errors";
 
 const february: Pick<AllocationRun, "posting" | "members"> = {
   posting: { grossMinor: 280_000, feeMinor: 28_000, netMinor: 252_000 },

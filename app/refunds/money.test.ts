@@ -13,17 +13,7 @@ import {
   sumMinor,
   toMinor,
 } from "./money";
-import { DomainError } from "./errors";
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { codeOf } from "@tests/setup/errors";
 
 describe("roundHalfAwayFromZero", () => {
   it.each([

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { DomainError } from "./errors";
 import {
   allocationEntry,
   memberBalance,
@@ -16,16 +15,7 @@ import {
   proposeBatch,
   type BatchStatus,
 } from "./payouts";
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { codeOf } from "@tests/setup/errors";
 
 describe("proposeBatch", () => {
   it("proposes balances at or above the minimum and carries the rest forward, saying why", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { checkRunMonth, computeRun, NOTHING_POSTED, postedAfter, type PostedSoFar } from "./run";
-import { DomainError } from "./errors";
 import type { Tier } from "./tiers";
 import type { PooledVolume } from "./pooled";
-import { validSchedule } from "./arbitraries";
+import { validSchedule } from "@tests/setup/arbitraries";
+import { codeOf } from "@tests/setup/errors";
 
 const SPEC_TIERS: Tier[] = [
   { thresholdMinor: 0, rateBps: 100 },
@@ -14,16 +14,6 @@ const SPEC_TIERS: Tier[] = [
 
 function volumeOf(byMember: [number, number][]): PooledVolume {
   return { total: byMember.reduce((sum, [, v]) => sum + v, 0), byMember: new Map(byMember) };
-}
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
 }
 
 describe("SPEC 3.3 worked example: January, then February's true-up", () => {

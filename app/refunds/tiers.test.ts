@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { validSchedule } from "./arbitraries";
+import { validSchedule } from "@tests/setup/arbitraries";
 import {
   assertTierSchedule,
   grossRefund,

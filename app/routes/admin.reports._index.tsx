@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { SupplierFilter } from "~/components/forms/SupplierFilter";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { REPORT_STATUSES } from "../../db/schema";
+import { REPORT_STATUSES } from "@db/schema";
 import { authorize } from "~/auth/authorize.server";
 import { Pager } from "~/components/tables/Pager";
 import { ReportTotals, STATUS_LABELS, StatusLabel } from "~/components/tables/ReportCells";

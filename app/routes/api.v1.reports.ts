@@ -4,7 +4,7 @@ import { allowMethods, apiRoute } from "~/http/api.server";
 import { pageParams, oneOf } from "~/http/query.server";
 import { acceptReportUpload } from "~/http/report-upload.server";
 import { listReports } from "~/models/reports.server";
-import { REPORT_STATUSES } from "../../db/schema";
+import { REPORT_STATUSES } from "@db/schema";
 
 /** Lists reports: a supplier sees its own, the admin every supplier's (filter by supplierId). */
 export const loader = apiRoute(async ({ request }: LoaderFunctionArgs) => {

@@ -16,7 +16,7 @@ import {
   savedMapping,
   type MappingPreview,
 } from "~/models/column-mapping.server";
-import { FIELDS, REQUIRED_FIELDS } from "../../imports/headers";
+import { FIELDS, REQUIRED_FIELDS } from "@imports/headers";
 import reportStyles from "~/styles/reports.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];

@@ -9,7 +9,7 @@ import { toHttpError } from "~/http/errors.server";
 import { acceptReportUpload } from "~/http/report-upload.server";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/locale";
-import { LIMITS } from "../../imports/limits";
+import { LIMITS } from "@imports/limits";
 import type { loader as detailLoader } from "./supplier.reports.$id";
 import reportStyles from "~/styles/reports.css?url";
 

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authorize } from "~/auth/authorize.server";
 import { LOCALES, pickLocale, type Locale } from "~/i18n/locale";
 import { getSupplier } from "~/models/suppliers.server";
-import { buildTemplate } from "../../imports/template";
+import { buildTemplate } from "@imports/template";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const FILE_NAMES: Record<Locale, string> = {

@@ -1,5 +1,5 @@
 // Loads the demo consortium on first start, or only the first admin when DEMO=0.
-import { getDb } from "../client.server";
+import { getDb } from "@db/client.server";
 import { DEMO_MEMBERS, DEMO_PASSWORD, DEMO_SUPPLIERS } from "./demo-data";
 import { createUser } from "~/models/users.server";
 import { upsertMember } from "~/models/members.server";

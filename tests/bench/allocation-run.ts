@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { refreshLineTotals } from "../../app/models/line-totals.server";
+import { refreshLineTotals } from "~/models/line-totals.server";
 
 export const MEMBERS = 5_000;
 export const LINES = 1_000_000;
@@ -73,7 +73,7 @@ export async function benchAllocationRun(log: (line: string) => void): Promise<A
   const fresh = !kept || !existsSync(kept);
   try {
     // App modules read DATABASE_PATH on first use, so they are imported only now.
-    const { getDb } = await import("../../db/client.server");
+    const { getDb } = await import("@db/client.server");
     const { previewRun } = await import("~/models/runs.server");
     const db = getDb();
     const sqlite = db.$client;
@@ -129,7 +129,7 @@ async function checkAgainstEngine(
   programId: number,
   groupedMembers: number,
 ) {
-  const { getDb } = await import("../../db/client.server");
+  const { getDb } = await import("@db/client.server");
   const { fxLookup, loadProgramTerms, memberships } = await import("~/models/run-inputs.server");
   const { pooledVolume } = await import("~/refunds/pooled");
   const db = getDb();

@@ -9,9 +9,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { refreshLineTotals } from "../../app/models/line-totals.server";
-import { allocationEntry } from "../../app/refunds/journal";
-import { computeRun, postedAfter, NOTHING_POSTED, type PostedSoFar } from "../../app/refunds/run";
+import { refreshLineTotals } from "~/models/line-totals.server";
+import { allocationEntry } from "~/refunds/journal";
+import { computeRun, postedAfter, NOTHING_POSTED, type PostedSoFar } from "~/refunds/run";
 
 export const DASH_LINES = 5_000_000;
 export const DASH_MEMBERS = 5_000;
@@ -285,7 +285,7 @@ export async function benchDashboard(log: (line: string) => void): Promise<Dashb
   const fresh = !kept || !existsSync(kept);
   let server: ReturnType<typeof spawn> | undefined;
   try {
-    const { getDb } = await import("../../db/client.server");
+    const { getDb } = await import("@db/client.server");
     const { memberDashboard } = await import("~/models/member-dashboard.server");
     const { getMember } = await import("~/models/members.server");
     const { createUser } = await import("~/models/users.server");

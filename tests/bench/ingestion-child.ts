@@ -1,7 +1,7 @@
 // One measured task per process, so its peak memory (max RSS) is its own: `generate` a sample
 // report, `ingest` one into a fresh database, or `parse` one with bare exceljs. Prints one JSON line.
 import { benchDatabase, bareParse, ingestOnce } from "./ingestion";
-import { writeSampleReport } from "../../imports/generate";
+import { writeSampleReport } from "@imports/generate";
 
 const [task, path, arg] = process.argv.slice(2);
 

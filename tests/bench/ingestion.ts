@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { openDatabase, type Db } from "../../db/client.server";
-import { ingestReport } from "../../imports/ingest.server";
+import { openDatabase, type Db } from "@db/client.server";
+import { ingestReport } from "@imports/ingest.server";
 
 export const ROWS = 100_000;
 export const BIG_ROWS = 1_000_000;

@@ -4,11 +4,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { fixturePath, loadTruth } from "../../imports/scenario-fixtures";
-import { launchBrowser, screenshot } from "../setup/browser";
-import { apiAs } from "../setup/http";
-import { ingest } from "../setup/reports";
-import { ADMIN, startServer, type TestServer } from "../setup/server";
+import { fixturePath, loadTruth } from "@tests/setup/fixtures";
+import { launchBrowser, screenshot } from "@tests/setup/browser";
+import { apiAs } from "@tests/setup/http";
+import { ingest } from "@tests/setup/reports";
+import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
 
 const truth = loadTruth();
 let server: TestServer;

@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMoney, pickLocale, type Locale } from "~/i18n/locale";
 import { membersPool } from "~/refunds/forecast";
 import type { Tier, TierMethod } from "~/refunds/tiers";
-import { launchBrowser, screenshot } from "../setup/browser";
-import { insertActiveReport, specExampleProgram } from "../setup/factories";
-import { ApiClient, apiAs, type Json } from "../setup/http";
-import { startServer, type TestServer } from "../setup/server";
+import { launchBrowser, screenshot } from "@tests/setup/browser";
+import { insertActiveReport, specExampleProgram } from "@tests/setup/factories";
+import { ApiClient, apiAs, type Json } from "@tests/setup/http";
+import { startServer, type TestServer } from "@tests/setup/server";
 
 const DEMO_PASSWORD = "tierpool-demo";
 const ADMIN_EMAIL = "admin@tierpool.demo";

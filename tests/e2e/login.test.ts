@@ -1,8 +1,8 @@
 // Signs in as each demo role in a real browser and checks the landing dashboards, errors and sign-out.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, screenshot } from "../setup/browser";
-import { startServer, type TestServer } from "../setup/server";
+import { launchBrowser, screenshot } from "@tests/setup/browser";
+import { startServer, type TestServer } from "@tests/setup/server";
 
 const PASSWORD = "tierpool-demo";
 const ADMIN_EMAIL = "admin@tierpool.demo";

@@ -6,10 +6,10 @@ import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot } from "../setup/browser";
-import { insertActiveReport, specExampleProgram } from "../setup/factories";
-import { apiAs } from "../setup/http";
-import { ADMIN, startServer, type TestServer } from "../setup/server";
+import { launchBrowser, screenshot } from "@tests/setup/browser";
+import { insertActiveReport, specExampleProgram } from "@tests/setup/factories";
+import { apiAs } from "@tests/setup/http";
+import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
 
 const APPROVER = { email: "approver@test.example", password: "approver-password-1" };
 const MEMBER = { email: "compras@aaa.example", password: "member-password-1" };

@@ -11,9 +11,9 @@ import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, launchBrowser, screenshot } from "../setup/browser";
-import { apiAs, type ApiClient } from "../setup/http";
-import { startServer, type TestServer } from "../setup/server";
+import { ARTIFACTS, launchBrowser, screenshot } from "@tests/setup/browser";
+import { apiAs, type ApiClient } from "@tests/setup/http";
+import { startServer, type TestServer } from "@tests/setup/server";
 
 const PASSWORD = "tierpool-demo";
 const SUPPLIER_EMAIL = "norte@suppliers.demo";

@@ -5,10 +5,10 @@ import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMoney } from "~/i18n/locale";
-import { fixturePath, loadTruth } from "../../imports/scenario-fixtures";
-import { ARTIFACTS, launchBrowser, screenshot } from "../setup/browser";
-import { ApiClient, apiAs, type Json } from "../setup/http";
-import { startServer, type TestServer } from "../setup/server";
+import { fixturePath, loadTruth } from "@tests/setup/fixtures";
+import { ARTIFACTS, launchBrowser, screenshot } from "@tests/setup/browser";
+import { ApiClient, apiAs, type Json } from "@tests/setup/http";
+import { startServer, type TestServer } from "@tests/setup/server";
 
 const EMAIL = "norte@suppliers.demo";
 const PASSWORD = "tierpool-demo";

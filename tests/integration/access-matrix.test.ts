@@ -3,10 +3,10 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, ROOT, startServer, type TestServer } from "../setup/server";
-import { ApiClient, apiAs, BrowserSession } from "../setup/http";
-import { uploadReport, waitForReport } from "../setup/reports";
-import { fixturePath } from "../../imports/scenario-fixtures";
+import { ADMIN, ROOT, startServer, type TestServer } from "@tests/setup/server";
+import { ApiClient, apiAs, BrowserSession } from "@tests/setup/http";
+import { uploadReport, waitForReport } from "@tests/setup/reports";
+import { fixturePath } from "@tests/setup/fixtures";
 import {
   EVERYONE,
   SIGNED_IN,

@@ -3,14 +3,14 @@
 // ledger page's filters and trial balance. Report lines are written straight into the database.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, startServer, type TestServer } from "../setup/server";
+import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
 import {
   insertActiveReport,
   SPEC_JANUARY,
   specExampleProgram,
   type TestLine,
-} from "../setup/factories";
-import { ApiClient, apiAs, BrowserSession } from "../setup/http";
+} from "@tests/setup/factories";
+import { ApiClient, apiAs, BrowserSession } from "@tests/setup/http";
 
 const RUNS = "routes/admin.runs";
 const LEDGER = "routes/admin.ledger";

@@ -2,16 +2,16 @@
 // stale previews, runs that move forward only, balances and a trial balance that sums to zero.
 // Report lines are written straight into the database here; uploading them is the reports issue.
 import Database from "better-sqlite3";
-import { refreshLineTotals } from "../../app/models/line-totals.server";
+import { refreshLineTotals } from "~/models/line-totals.server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, startServer, type TestServer } from "../setup/server";
+import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
 import {
   insertActiveReport,
   SPEC_JANUARY,
   specExampleProgram,
   type TestLine,
-} from "../setup/factories";
-import { ApiClient, apiAs, BrowserSession } from "../setup/http";
+} from "@tests/setup/factories";
+import { ApiClient, apiAs, BrowserSession } from "@tests/setup/http";
 
 let server: TestServer;
 let admin: ApiClient;

@@ -1,8 +1,8 @@
 // API v1 foundations over real HTTP: tokens, suppliers, members (upsert), users, JSON errors.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, startServer, type TestServer } from "../setup/server";
-import { ApiClient, apiAs } from "../setup/http";
+import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
+import { ApiClient, apiAs } from "@tests/setup/http";
 
 let server: TestServer;
 let admin: ApiClient;

@@ -1,8 +1,8 @@
 // Sign-in, sessions, throttling, CSRF, invitations and password change over real HTTP.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, startServer, type TestServer } from "../setup/server";
-import { BrowserSession } from "../setup/http";
+import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
+import { BrowserSession } from "@tests/setup/http";
 
 let server: TestServer;
 beforeAll(async () => {

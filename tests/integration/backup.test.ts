@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { ADMIN, ROOT, startServer, type TestServer } from "../setup/server";
-import { apiAs } from "../setup/http";
+import { ADMIN, ROOT, startServer, type TestServer } from "@tests/setup/server";
+import { apiAs } from "@tests/setup/http";
 
 const run = promisify(execFile);
 let server: TestServer;

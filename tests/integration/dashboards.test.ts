@@ -3,9 +3,9 @@
 // checked against the worked example and the API's balances, and each role sees only its own.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, startServer, type TestServer } from "../setup/server";
-import { insertActiveReport, specExampleProgram } from "../setup/factories";
-import { ApiClient, apiAs, BrowserSession } from "../setup/http";
+import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
+import { insertActiveReport, specExampleProgram } from "@tests/setup/factories";
+import { ApiClient, apiAs, BrowserSession } from "@tests/setup/http";
 
 let server: TestServer;
 let admin: ApiClient;

@@ -8,11 +8,11 @@ import {
   customersOf,
   demoLines,
   type DemoSupplierKey,
-} from "../../db/seed/demo-reports";
-import { DEMO_MEMBERS } from "../../db/seed/demo-data";
-import { normalizeCustomerKey } from "../../imports/values";
-import { apiAs, type ApiClient, type Json } from "../setup/http";
-import { startServer, type TestServer } from "../setup/server";
+} from "@db/seed/demo-reports";
+import { DEMO_MEMBERS } from "@db/seed/demo-data";
+import { normalizeCustomerKey } from "@imports/values";
+import { apiAs, type ApiClient, type Json } from "@tests/setup/http";
+import { startServer, type TestServer } from "@tests/setup/server";
 
 let server: TestServer;
 let admin: ApiClient;

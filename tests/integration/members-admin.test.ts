@@ -4,8 +4,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, startServer, type TestServer } from "../setup/server";
-import { BrowserSession } from "../setup/http";
+import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
+import { BrowserSession } from "@tests/setup/http";
 
 let server: TestServer;
 let admin: BrowserSession;

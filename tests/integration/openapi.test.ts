@@ -3,10 +3,10 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixturePath } from "../../imports/scenario-fixtures";
-import { ApiClient, apiAs, type Json } from "../setup/http";
-import { reportForm, waitForReport } from "../setup/reports";
-import { ROOT, startServer, type TestServer } from "../setup/server";
+import { fixturePath } from "@tests/setup/fixtures";
+import { ApiClient, apiAs, type Json } from "@tests/setup/http";
+import { reportForm, waitForReport } from "@tests/setup/reports";
+import { ROOT, startServer, type TestServer } from "@tests/setup/server";
 
 let server: TestServer;
 let admin: ApiClient;

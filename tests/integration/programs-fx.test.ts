@@ -2,8 +2,8 @@
 // the refund engine's own checks, written all or nothing, refused to anyone else.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, startServer, type TestServer } from "../setup/server";
-import { ApiClient, apiAs, BrowserSession } from "../setup/http";
+import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
+import { ApiClient, apiAs, BrowserSession } from "@tests/setup/http";
 
 let server: TestServer;
 let admin: ApiClient;

@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixturePath, loadTruth } from "../../imports/scenario-fixtures";
-import { apiAs, type ApiClient, type Json } from "../setup/http";
-import { ADMIN, startServer, type TestServer } from "../setup/server";
-import { ingest, reportForm, uploadReport, waitForReport } from "../setup/reports";
+import { fixturePath, loadTruth } from "@tests/setup/fixtures";
+import { apiAs, type ApiClient, type Json } from "@tests/setup/http";
+import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
+import { ingest, reportForm, uploadReport, waitForReport } from "@tests/setup/reports";
 
 const MONTH = "2026-03";
 const GOOD = fixturePath("scenario-q1/reports/axion-2026-03.xlsx");

@@ -6,11 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeSampleReport } from "../../imports/generate";
-import { INTERRUPTED_MESSAGE } from "../../app/models/jobs.server";
-import { apiAs, type ApiClient, type Json } from "../setup/http";
-import { ADMIN, startServer, type TestServer } from "../setup/server";
-import { ingest, uploadReport, waitForReport } from "../setup/reports";
+import { writeSampleReport } from "@imports/generate";
+import { INTERRUPTED_MESSAGE } from "~/models/jobs.server";
+import { apiAs, type ApiClient, type Json } from "@tests/setup/http";
+import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
+import { ingest, uploadReport, waitForReport } from "@tests/setup/reports";
 
 const MONTH = "2026-01";
 /** Big enough that ingesting it takes several seconds: the kill lands while lines are staged. */

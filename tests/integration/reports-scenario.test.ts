@@ -2,17 +2,12 @@
 // the database equal truth.json field by field, and exactly the right ones stay unmatched.
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectedLine,
-  fixturePath,
-  loadTruth,
-  type TruthLine,
-} from "../../imports/scenario-fixtures";
-import { normalizeCustomerKey } from "../../imports/values";
-import { apiAs, type ApiClient, type Json } from "../setup/http";
-import { createScenarioParties, ingestScenarioReports } from "../setup/scenario";
-import { ADMIN, startServer, type TestServer } from "../setup/server";
-import { ingest, uploadReport } from "../setup/reports";
+import { expectedLine, fixturePath, loadTruth, type TruthLine } from "@tests/setup/fixtures";
+import { normalizeCustomerKey } from "@imports/values";
+import { apiAs, type ApiClient, type Json } from "@tests/setup/http";
+import { createScenarioParties, ingestScenarioReports } from "@tests/setup/scenario";
+import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
+import { ingest, uploadReport } from "@tests/setup/reports";
 
 const truth = loadTruth();
 let server: TestServer;

@@ -3,11 +3,11 @@
 // run, a corrected report is trued up; every run and final balance equals expected.json.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixturePath, loadTruth } from "../../imports/scenario-fixtures";
-import { apiAs, type ApiClient, type Json } from "../setup/http";
-import { ingest, uploadReport } from "../setup/reports";
-import { createScenarioParties } from "../setup/scenario";
-import { ADMIN, startServer, type TestServer } from "../setup/server";
+import { fixturePath, loadTruth } from "@tests/setup/fixtures";
+import { apiAs, type ApiClient, type Json } from "@tests/setup/http";
+import { ingest, uploadReport } from "@tests/setup/reports";
+import { createScenarioParties } from "@tests/setup/scenario";
+import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
 
 type Program = {
   supplier: string;

@@ -7,11 +7,11 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixturePath, loadTruth } from "../../imports/scenario-fixtures";
-import { templateHeaders } from "../../imports/template";
-import { ApiClient, apiAs, BrowserSession, type Json } from "../setup/http";
-import { reportForm } from "../setup/reports";
-import { ADMIN, startServer, type TestServer } from "../setup/server";
+import { fixturePath, loadTruth } from "@tests/setup/fixtures";
+import { templateHeaders } from "@imports/template";
+import { ApiClient, apiAs, BrowserSession, type Json } from "@tests/setup/http";
+import { reportForm } from "@tests/setup/reports";
+import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
 
 const NEW = "routes/supplier.reports.new";
 const DETAIL = "routes/supplier.reports.$id";

@@ -1,6 +1,6 @@
 // Test data written straight into a test server's database, for what has no API yet.
 import Database from "better-sqlite3";
-import { refreshLineTotals } from "../../app/models/line-totals.server";
+import { refreshLineTotals } from "~/models/line-totals.server";
 
 export type TestLine = { memberTaxId: string; date: string; amountMinor: number };
 

@@ -1,5 +1,5 @@
 // The parties of scenario-q1 created over the API, and its monthly reports ingested.
-import { fixturePath, loadTruth } from "../../imports/scenario-fixtures";
+import { fixturePath, loadTruth } from "@tests/setup/fixtures";
 import type { ApiClient, Json } from "./http";
 import { ingest } from "./reports";
 

@@ -1,6 +1,6 @@
 // Cells the admin's report screens share: a report's status in the user's language and its
 // totals, one formatted amount per currency.
-import type { ReportStatus } from "../../../db/schema";
+import type { ReportStatus } from "@db/schema";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/locale";
 

@@ -1,8 +1,8 @@
 // Test support for readReport: read a file collecting its lines, or expect its refusal.
 import { expect } from "vitest";
-import { ImportError } from "./errors";
-import { readReport, type ReadReportOptions, type ReportSummary } from "./read-report";
-import type { ParsedLine } from "./types";
+import { ImportError } from "@imports/errors";
+import { readReport, type ReadReportOptions, type ReportSummary } from "@imports/read-report";
+import type { ParsedLine } from "@imports/types";
 
 type Options = Omit<ReadReportOptions, "onLine" | "originalName">;
 export const baseOptions: Options = {

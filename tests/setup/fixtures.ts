@@ -1,10 +1,10 @@
 // Test support: paths of the shared supplier-report fixtures and the scenario's truth.json.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { normalizeCustomerKey } from "./values";
+import { normalizeCustomerKey } from "@imports/values";
 
 export function fixturePath(relative: string): string {
-  return fileURLToPath(new URL(`../../shared/fixtures/${relative}`, import.meta.url));
+  return fileURLToPath(new URL(`../../../shared/fixtures/${relative}`, import.meta.url));
 }
 
 export interface TruthLine {

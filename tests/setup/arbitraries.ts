@@ -1,6 +1,6 @@
 // fast-check generators shared by the engine's property tests (imported by tests only).
 import fc from "fast-check";
-import type { Tier } from "./tiers";
+import type { Tier } from "~/refunds/tiers";
 
 /** Random valid schedules: first threshold 0, strictly increasing thresholds, non-decreasing rates. */
 export const validSchedule: fc.Arbitrary<Tier[]> = fc
