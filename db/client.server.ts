@@ -1,7 +1,7 @@
 // The one SQLite connection of the process: opened with its pragmas, migrated on first use.
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import Database from "better-sqlite3";
+import Database, { type Statement } from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { count } from "drizzle-orm";
@@ -46,4 +46,19 @@ export function inTransaction<T>(work: (db: Db) => T): T {
 /** Number of rows of a table. */
 export function countRows(table: SQLiteTable): number {
   return getDb().select({ n: count() }).from(table).get()?.n ?? 0;
+}
+
+const statements = new WeakMap<object, Map<string, Statement>>();
+
+/**
+ * A prepared statement kept per connection: the dashboards and the program and balance
+ * readers run the same few queries all day.
+ */
+export function prepared(sql: string, db: Db = getDb()): Statement {
+  const client = db.$client;
+  let cache = statements.get(client);
+  if (!cache) statements.set(client, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = client.prepare(sql)));
+  return statement;
 }

@@ -1,17 +1,26 @@
-// Typed refusals of an uploaded file (too large, damaged, not a spreadsheet, no header...)
-// and the one mapping from their codes to HTTP statuses.
+// Typed refusals of an uploaded file (too large, damaged, not a spreadsheet, no header...).
+// Each code's message is written from its params by PIPELINE_TEXTS (en, es, pt-BR); the HTTP
+// status of a refusal is chosen at the web edge only.
+import { CodedError, type ErrorParams } from "~/errors/coded";
+import { PIPELINE_TEXTS } from "./error-texts";
 import type { RawRow } from "./types";
 
-export type ImportErrorCode =
-  | "file_too_large"
-  | "zip_bomb"
-  | "not_a_spreadsheet"
-  | "file_empty"
-  | "truncated_file"
-  | "malformed_csv"
-  | "too_many_rows"
-  | "too_many_columns"
-  | "header_not_found";
+export type { PipelineErrorParams } from "./error-texts";
+
+export const PIPELINE_ERROR_CODES = [
+  "file_too_large",
+  "zip_bomb",
+  "not_a_spreadsheet",
+  "file_empty",
+  "truncated_file",
+  "malformed_csv",
+  "too_many_rows",
+  "too_many_columns",
+  "header_not_found",
+] as const;
+
+export type PipelineErrorCode = (typeof PIPELINE_ERROR_CODES)[number];
+export type ImportErrorCode = PipelineErrorCode;
 
 export interface ImportErrorDetails {
   /** The zip part that tripped a limit (zip_bomb). */
@@ -26,24 +35,16 @@ export interface ImportErrorDetails {
   missing?: string[];
 }
 
-export class ImportError extends Error {
-  readonly code: ImportErrorCode;
-  readonly details?: ImportErrorDetails;
+export class ImportError extends CodedError<PipelineErrorCode> {
+  declare readonly details?: ImportErrorDetails;
 
-  constructor(code: ImportErrorCode, message: string, details?: ImportErrorDetails) {
-    super(message);
+  /** `params`: the values the message names (see PipelineErrorParams); `details`: sent to the caller. */
+  constructor(code: PipelineErrorCode, params: ErrorParams = {}, details?: ImportErrorDetails) {
+    super(PIPELINE_TEXTS.en, code, params, details);
     this.name = "ImportError";
-    this.code = code;
-    this.details = details;
   }
 }
 
 export function isImportError(error: unknown): error is ImportError {
   return error instanceof ImportError;
-}
-
-/** 413 when the upload is too large to take at all, 422 when its content cannot be used. */
-export function statusForImportError(error: ImportError | ImportErrorCode): 413 | 422 {
-  const code = typeof error === "string" ? error : error.code;
-  return code === "file_too_large" ? 413 : 422;
 }

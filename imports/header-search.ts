@@ -1,13 +1,7 @@
 // Looks for the header row sheet by sheet while rows stream by: buffers at most the first 30
 // non-blank rows of a sheet, and remembers what the column-mapping screen needs when no header is found.
 import { ImportError } from "./errors";
-import {
-  FIELD_LABELS,
-  REQUIRED_FIELDS,
-  findHeader,
-  type ColumnMapping,
-  type HeaderMatch,
-} from "./headers";
+import { REQUIRED_FIELDS, findHeader, type ColumnMapping, type HeaderMatch } from "./headers";
 import { LIMITS } from "./limits";
 import type { RawRow } from "./types";
 import { isBlankRow } from "./values";
@@ -58,13 +52,11 @@ export class HeaderSearch {
 
   /** The refusal when no sheet had a header: file_empty, or header_not_found with a preview. */
   failure(): ImportError {
-    if (this.previewRows === null) return new ImportError("file_empty", "The file has no rows.");
+    if (this.previewRows === null) return new ImportError("file_empty", { kind: "no_rows" });
     const missing = this.bestPartial?.missing ?? [...REQUIRED_FIELDS];
-    const needed = missing.map((field) => FIELD_LABELS[field]).join(", ");
     return new ImportError(
       "header_not_found",
-      `We could not find the header row in the first ${LIMITS.headerSearchRows} rows of any sheet ` +
-        `(no column found for: ${needed}). Tell us once which column holds what; we will remember it.`,
+      { searchedRows: LIMITS.headerSearchRows, missing },
       { firstRows: this.previewRows, missing },
     );
   }

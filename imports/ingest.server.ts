@@ -1,9 +1,10 @@
 // Ingests one uploaded report version: streams it through readReport, stages the good lines in
 // a temporary table (memory stays flat, the real tables stay untouched), then lands the whole
-// version in ONE transaction: match, flag duplicates, supersede the previous version, go active.
+// version in ONE transaction: supersede the previous version, match, flag duplicates, go active.
+// A refused file is recorded as rejected instead. Status moves go through report-lifecycle.
 // A crash before that transaction leaves nothing behind: temp tables die with the connection.
-import type { Db } from "@db/client.server";
-import { refreshLineTotals } from "~/models/line-totals.server";
+import { getDb, type Db } from "@db/client.server";
+import { landActive, reject, type Rejection } from "~/models/report-lifecycle.server";
 import type { ReportSummary } from "./read-report";
 import { readReport, MAX_STORED_PROBLEMS } from "./read-report";
 import { isImportError } from "./errors";
@@ -125,13 +126,20 @@ function withIngestCache<T>(db: Db, work: () => Promise<T>): Promise<T> {
   });
 }
 
-/** Reads and stages the file; the caller lands it with `landVersion` or records the refusal. */
-export function ingestReport(
+/** Reads and stages the file of a processing version, then lands it or records its refusal. */
+export async function ingestReport(
   db: Db,
   target: IngestTarget,
   hooks: IngestHooks = {},
 ): Promise<IngestOutcome> {
-  return withIngestCache(db, () => stageAndLand(db, target, hooks));
+  const outcome = await withIngestCache(db, () => stageAndLand(db, target, hooks));
+  if (outcome.status === "rejected") recordRejection(db, target.reportId, outcome);
+  return outcome;
+}
+
+/** `ingestReport` on the process's connection: what the report queue runs. */
+export function ingestVersion(target: IngestTarget, hooks: IngestHooks = {}) {
+  return ingestReport(getDb(), target, hooks);
 }
 
 async function stageAndLand(
@@ -176,9 +184,33 @@ function rejectionMessage(summary: ReportSummary): string {
   return `${n.toLocaleString("en")} ${n === 1 ? "error" : "errors"} found: nothing of this version counts, and the previous version (if any) stays active. Fix the rows listed and upload the file again.`;
 }
 
+type Refused = Extract<IngestOutcome, { status: "rejected" }>;
+
+/** The refusal and the problems it lists, in one transaction. */
+function recordRejection(db: Db, reportId: number, outcome: Refused): void {
+  db.$client
+    .transaction(() => {
+      if (outcome.summary) saveProblems(db, reportId, outcome.summary.problems);
+      reject(db, reportId, rejectionOf(outcome));
+    })
+    .immediate();
+}
+
+function rejectionOf({ message, summary, refusal }: Refused): Rejection {
+  return {
+    message,
+    format: summary?.format ?? null,
+    rows: summary?.rows ?? 0,
+    errors: summary?.errorCount ?? 1,
+    warnings: summary?.warningCount ?? 0,
+    totals: summary?.totalsByCurrency ?? {},
+    details: summary ? layoutDetails(summary) : (refusal ?? null),
+  };
+}
+
 /**
- * The one transaction that makes a version count: its lines (matched by tax id, then alias),
- * duplicate holds, derived warnings, and the switch from the previous active version.
+ * The one transaction that makes a version count: the switch from the previous active version,
+ * its lines (matched by tax id, then alias), duplicate holds and derived warnings.
  */
 function landVersion(
   db: Db,
@@ -186,70 +218,37 @@ function landVersion(
   table: string,
   summary: ReportSummary,
 ): { unmatchedLines: number; heldLines: number } {
-  const sql = db.$client;
-  const { reportId, supplierId, period } = target;
-  return sql
-    .transaction(() => {
-      const previous = sql
-        .prepare(
-          `SELECT id FROM reports WHERE supplier_id = ? AND period = ? AND status = 'active'`,
-        )
-        .all(supplierId, period) as { id: number }[];
-      sql
-        .prepare(
-          `UPDATE reports SET status = 'superseded' WHERE supplier_id = ? AND period = ? AND status = 'active'`,
-        )
-        .run(supplierId, period);
-      refreshLineTotals(
-        db,
-        previous.map((p) => p.id),
-      ); // superseded: their totals go
-      sql
-        .prepare(
-          `INSERT INTO report_lines (report_id, supplier_id, ${STAGED_COLUMNS}, member_id)
-           SELECT ?, ?, s.sheet, s.row, s.invoice_date, s.invoice_number, s.customer_key,
-                  s.customer_name, s.sku, s.category, s.quantity, s.amount_minor, s.currency,
-                  coalesce(m.id, a.member_id)
-             FROM temp.${table} s
-             LEFT JOIN members m ON m.tax_id_normalized = s.customer_key
-             LEFT JOIN aliases a ON a.supplier_id = ? AND a.customer_key = s.customer_key
-            ORDER BY s.seq`,
-        )
-        .run(reportId, supplierId, supplierId);
-      const heldLines = holdDuplicates(
-        db,
-        reportId,
-        supplierId,
-        previous.map((p) => p.id),
-      );
-      const derived = derivedWarnings(db, reportId, summary.problems.length);
-      const { unmatchedLines } = derived;
-      saveProblems(db, reportId, [...summary.problems, ...derived.problems]);
-      sql
-        .prepare(
-          `UPDATE reports SET status = 'active', format = ?, rows = ?, lines_count = ?,
-                  errors_count = 0, warnings_count = ?, totals = ?, details = ?, message = NULL,
-                  processed_at = ?
-            WHERE id = ?`,
-        )
-        .run(
-          summary.format,
-          summary.rows,
-          summary.lines,
-          summary.warningCount + derived.count,
-          JSON.stringify(summary.totalsByCurrency),
-          JSON.stringify(layoutDetails(summary)),
-          new Date().toISOString(),
-          reportId,
-        );
-      refreshLineTotals(db, [reportId]);
-      return { unmatchedLines, heldLines };
-    })
-    .immediate();
+  const { reportId, supplierId } = target;
+  return landActive(db, reportId, (superseded) => {
+    db.$client
+      .prepare(
+        `INSERT INTO report_lines (report_id, supplier_id, ${STAGED_COLUMNS}, member_id)
+         SELECT ?, ?, s.sheet, s.row, s.invoice_date, s.invoice_number, s.customer_key,
+                s.customer_name, s.sku, s.category, s.quantity, s.amount_minor, s.currency,
+                coalesce(m.id, a.member_id)
+           FROM temp.${table} s
+           LEFT JOIN members m ON m.tax_id_normalized = s.customer_key
+           LEFT JOIN aliases a ON a.supplier_id = ? AND a.customer_key = s.customer_key
+          ORDER BY s.seq`,
+      )
+      .run(reportId, supplierId, supplierId);
+    const heldLines = holdDuplicates(db, reportId, supplierId, superseded);
+    const derived = derivedWarnings(db, reportId, summary.problems.length);
+    saveProblems(db, reportId, [...summary.problems, ...derived.problems]);
+    const figures = {
+      format: summary.format,
+      rows: summary.rows,
+      lines: summary.lines,
+      warnings: summary.warningCount + derived.count,
+      totals: summary.totalsByCurrency,
+      details: layoutDetails(summary),
+    };
+    return { figures, result: { unmatchedLines: derived.unmatchedLines, heldLines } };
+  });
 }
 
 /** Where the rows sit in the file: what the problem workbook needs to read them again. */
-export function layoutDetails(summary: ReportSummary) {
+function layoutDetails(summary: ReportSummary) {
   return { sheet: summary.sheet, headerRow: summary.headerRow, headers: summary.headers };
 }
 
@@ -348,7 +347,7 @@ function derivedWarnings(db: Db, reportId: number, alreadyStored: number) {
   };
 }
 
-export function saveProblems(db: Db, reportId: number, problems: Problem[]): void {
+function saveProblems(db: Db, reportId: number, problems: Problem[]): void {
   const insert = db.$client.prepare(
     `INSERT INTO report_problems (report_id, sheet, row, "column", severity, code, message)
      VALUES (?,?,?,?,?,?,?)`,

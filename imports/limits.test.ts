@@ -2,7 +2,7 @@ import { closeSync, openSync, writeFileSync, ftruncateSync, mkdtempSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportError, statusForImportError } from "./errors";
+import { ImportError } from "./errors";
 import { LIMITS, checkFileBeforeParsing, zipEntryRefusal } from "./limits";
 import { fixturePath } from "@tests/setup/fixtures";
 
@@ -90,7 +90,6 @@ describe("checkFileBeforeParsing", () => {
     expect(error.message).toBe(
       "The file is 50.0 MB, over the 50 MB limit. Split the report or remove unneeded sheets.",
     );
-    expect(statusForImportError(error)).toBe(413);
   });
 
   it("refuses binary content that is neither zip nor text, and old .xls files", async () => {
@@ -136,22 +135,5 @@ describe("zipEntryRefusal", () => {
     expect(error?.message).toBe(
       'The workbook expands to more than 500 MB (reached at part "xl/worksheets/sheet1.xml"); it was not opened.',
     );
-  });
-});
-
-describe("statusForImportError", () => {
-  it("maps too large to 413 and the rest to 422", () => {
-    expect(statusForImportError("file_too_large")).toBe(413);
-    for (const code of [
-      "zip_bomb",
-      "not_a_spreadsheet",
-      "file_empty",
-      "truncated_file",
-      "too_many_rows",
-      "too_many_columns",
-      "header_not_found",
-    ] as const) {
-      expect(statusForImportError(new ImportError(code, "x"))).toBe(422);
-    }
   });
 });

@@ -33,21 +33,16 @@ function startsWith(head: Uint8Array, magic: number[]): boolean {
   return magic.every((byte, i) => head[i] === byte);
 }
 
-function megabytes(bytes: number): string {
-  return `${Math.round((bytes / MIB) * 10) / 10} MB`;
-}
-
 export async function checkFileBeforeParsing(
   path: string,
   originalName: string,
 ): Promise<FileCheck> {
   const { size } = await stat(path);
-  if (size === 0) throw new ImportError("file_empty", "The file is empty.");
+  if (size === 0) throw new ImportError("file_empty", { kind: "no_bytes" });
   if (size > LIMITS.maxFileBytes) {
     throw new ImportError(
       "file_too_large",
-      `The file is ${(size / MIB).toFixed(1)} MB, over the ${megabytes(LIMITS.maxFileBytes)} limit. ` +
-        "Split the report or remove unneeded sheets.",
+      { maxBytes: LIMITS.maxFileBytes, actual: size },
       { limit: LIMITS.maxFileBytes, actual: size },
     );
   }
@@ -75,24 +70,14 @@ async function readHead(path: string, length: number): Promise<Uint8Array> {
 function refuseNonText(head: Uint8Array, originalName: string): void {
   const name = originalName.toLowerCase();
   if (startsWith(head, OLE_MAGIC)) {
-    throw new ImportError(
-      "not_a_spreadsheet",
-      "This is an old Excel 97-2003 (.xls) file. Open it in Excel and save it as .xlsx, or as CSV.",
-    );
+    throw new ImportError("not_a_spreadsheet", { kind: "xls" });
   }
   if (/\.(xlsx|xlsm|xls|ods)$/.test(name)) {
-    throw new ImportError(
-      "not_a_spreadsheet",
-      `"${originalName}" is named like an Excel file but is not one (it is not an XLSX workbook). ` +
-        "Open it in Excel and save it as .xlsx, or upload it as CSV.",
-    );
+    throw new ImportError("not_a_spreadsheet", { kind: "misnamed", fileName: originalName });
   }
   const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
   if (!utf16 && head.includes(0)) {
-    throw new ImportError(
-      "not_a_spreadsheet",
-      "This file is neither an XLSX workbook nor a CSV text file.",
-    );
+    throw new ImportError("not_a_spreadsheet", { kind: "binary" });
   }
 }
 
@@ -105,11 +90,7 @@ function openZip(path: string): Promise<yauzl.ZipFile> {
 }
 
 function damaged(): ImportError {
-  return new ImportError(
-    "truncated_file",
-    "The file is damaged or incomplete (its zip directory cannot be read). " +
-      "Save it again from Excel and upload it again.",
-  );
+  return new ImportError("truncated_file", { kind: "zip_directory" });
 }
 
 /** Reads the central directory only; refuses zip bombs and zips that are not workbooks. */
@@ -123,10 +104,7 @@ async function checkZip(path: string): Promise<number> {
   }
   const sizes = await walkEntries(zip);
   if (!sizes.has("xl/workbook.xml")) {
-    throw new ImportError(
-      "not_a_spreadsheet",
-      "This zip file is not an Excel workbook (.xlsx). Save the report from Excel as .xlsx or CSV.",
-    );
+    throw new ImportError("not_a_spreadsheet", { kind: "zip_not_workbook" });
   }
   let sheetBytes = 0;
   for (const [name, size] of sizes)
@@ -166,16 +144,14 @@ export function zipEntryRefusal(
   if (ratio > LIMITS.maxCompressionRatio) {
     return new ImportError(
       "zip_bomb",
-      `The workbook part "${fileName}" would expand ${Number.isFinite(ratio) ? Math.round(ratio) : "without limit"} ` +
-        `times (the limit is ${LIMITS.maxCompressionRatio}); the file looks like a zip bomb and was not opened.`,
+      { cause: "ratio", part: fileName, ratio, maxRatio: LIMITS.maxCompressionRatio },
       { part: fileName, limit: LIMITS.maxCompressionRatio, actual: ratio },
     );
   }
   if (total > LIMITS.maxUncompressedBytes) {
     return new ImportError(
       "zip_bomb",
-      `The workbook expands to more than ${megabytes(LIMITS.maxUncompressedBytes)} ` +
-        `(reached at part "${fileName}"); it was not opened.`,
+      { cause: "total", part: fileName, maxBytes: LIMITS.maxUncompressedBytes },
       { part: fileName, limit: LIMITS.maxUncompressedBytes, actual: total },
     );
   }

@@ -75,7 +75,7 @@ function toCells(record: string[], row: number): Cell[] {
   if (last > LIMITS.maxColumns) {
     throw new ImportError(
       "too_many_columns",
-      `Row ${row} has data in column ${last}; a report can have at most ${LIMITS.maxColumns} columns.`,
+      { row, column: last, maxColumns: LIMITS.maxColumns },
       { sheet: CSV_SHEET, row, limit: LIMITS.maxColumns, actual: last },
     );
   }
@@ -87,10 +87,7 @@ function toCells(record: string[], row: number): Cell[] {
 function asImportError(error: unknown): ImportError {
   if (isImportError(error)) return error;
   const detail = error instanceof Error ? error.message : String(error);
-  return new ImportError(
-    "malformed_csv",
-    `The CSV file could not be read: ${detail}. Check for an unclosed quote (").`,
-  );
+  return new ImportError("malformed_csv", { detail });
 }
 
 /**
@@ -136,7 +133,7 @@ export async function* readCsvRows(path: string, progress?: ReadProgress): Async
 function tooManyRows(): ImportError {
   return new ImportError(
     "too_many_rows",
-    `The file has more than ${LIMITS.maxRows.toLocaleString("en")} rows; split it into smaller files.`,
+    { scope: "file", maxRows: LIMITS.maxRows },
     { sheet: CSV_SHEET, limit: LIMITS.maxRows },
   );
 }

@@ -149,7 +149,7 @@ class ReportBody {
 function tooManyRows(sheet: string): ImportError {
   return new ImportError(
     "too_many_rows",
-    `The report has more than ${LIMITS.maxRows.toLocaleString("en")} data rows; split it into smaller files.`,
+    { scope: "report", maxRows: LIMITS.maxRows },
     { sheet, limit: LIMITS.maxRows },
   );
 }

@@ -69,8 +69,7 @@ function rowCells(row: ExcelRow, sheet: string): Cell[] {
     if (column > LIMITS.maxColumns) {
       throw new ImportError(
         "too_many_columns",
-        `Sheet "${sheet}", row ${row.number} has data in column ${column}; ` +
-          `a report can have at most ${LIMITS.maxColumns} columns.`,
+        { sheet, row: row.number, column, maxColumns: LIMITS.maxColumns },
         { sheet, row: row.number, limit: LIMITS.maxColumns, actual: column },
       );
     }
@@ -83,19 +82,14 @@ function rowCells(row: ExcelRow, sheet: string): Cell[] {
 function tooManyRows(sheet: string): ImportError {
   return new ImportError(
     "too_many_rows",
-    `Sheet "${sheet}" has more than ${LIMITS.maxRows.toLocaleString("en")} rows; ` +
-      "split the report into smaller files.",
+    { scope: "sheet", sheet, maxRows: LIMITS.maxRows },
     { sheet, limit: LIMITS.maxRows },
   );
 }
 
 function asImportError(error: unknown): ImportError {
   if (isImportError(error)) return error;
-  return new ImportError(
-    "truncated_file",
-    "The file is damaged or incomplete: it could not be read to the end. " +
-      "Save it again from Excel and upload it again.",
-  );
+  return new ImportError("truncated_file", { kind: "unreadable" });
 }
 
 /**

@@ -2,10 +2,12 @@
 // Pages authenticate by session cookie (with a CSRF check on mutations), /api/ by bearer token.
 import { redirect } from "@remix-run/node";
 import type { Role } from "@db/schema";
-import { forbidden, HttpError, jsonError, unauthorized } from "~/http/errors.server";
+import { jsonError, toAnswer } from "~/http/errors.server";
+import { readerLocale, rememberReader } from "~/http/reader.server";
 import { assertSameOrigin } from "./csrf.server";
+import { AuthError } from "./errors";
 import { sessionUser } from "./session.server";
-import { userForToken } from "./tokens.server";
+import { userForToken } from "~/models/api-tokens.server";
 
 export type Actor = {
   id: number;
@@ -32,10 +34,11 @@ const isApi = (request: Request) => new URL(request.url).pathname.startsWith("/a
 export async function authorize(request: Request, rule: AccessRule): Promise<Actor> {
   const actor = await authenticate(request);
   if (!actor) {
-    if (isApi(request)) throw jsonError(unauthorized("A valid bearer token is required."));
+    if (isApi(request)) throw refusal(request, new AuthError("unauthorized", { via: "token" }));
     const here = new URL(request.url);
     throw redirect(`/login?redirectTo=${encodeURIComponent(here.pathname + here.search)}`);
   }
+  rememberReader(request, actor);
   try {
     if (actor.via === "session") assertSameOrigin(request);
     assertAllowed(actor, rule);
@@ -77,10 +80,13 @@ function assertAllowed(actor: Actor, rule: AccessRule) {
 }
 
 function refusal(request: Request, error: unknown): Response {
-  if (isApi(request)) return jsonError(error);
-  const e = error instanceof HttpError ? error : forbidden();
+  const locale = readerLocale(request);
+  if (isApi(request)) return jsonError(error, locale);
+  const e = toAnswer(error instanceof AuthError ? error : forbidden(), locale);
   return new Response(e.message, { status: e.status, statusText: e.code });
 }
+
+const forbidden = () => new AuthError("forbidden");
 
 async function authenticate(request: Request): Promise<Actor | null> {
   if (isApi(request)) {

@@ -1,12 +1,12 @@
 // CSRF defence for browser mutations: the request's Origin (or Referer) must be this site.
-import { forbidden } from "~/http/errors.server";
+import { AuthError } from "./errors";
 
 export function assertSameOrigin(request: Request): void {
   if (request.method === "GET" || request.method === "HEAD") return;
   const origin = request.headers.get("Origin") ?? refererOrigin(request.headers.get("Referer"));
   const host = request.headers.get("X-Forwarded-Host") ?? request.headers.get("Host");
   if (!origin || !host || new URL(origin).host !== host) {
-    throw forbidden("This form was sent from another site, so it was refused.");
+    throw new AuthError("forbidden", { crossSite: true });
   }
 }
 

@@ -1,5 +1,5 @@
 // Signing in with e-mail and password: throttled, same answer and timing for unknown e-mails, audited.
-import { decoyHash, verifyPassword } from "./password.server";
+import { decoyHash, verifyPassword } from "~/crypto/passwords.server";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "./rate-limit.server";
 import { findUserByEmail, type User } from "~/models/users.server";
 import { recordAudit } from "~/models/audit.server";

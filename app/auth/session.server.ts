@@ -1,23 +1,17 @@
 // Cookie sessions stored server-side: the signed, httpOnly cookie carries only the session id.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { createCookie } from "@remix-run/node";
-import { databasePath } from "@db/client.server";
-import { createSessionRow, deleteSessionRow, findSessionUser } from "~/models/sessions.server";
+import {
+  createSessionRow,
+  deleteSessionRow,
+  findSessionUser,
+  storedSessionSecret,
+} from "~/models/sessions.server";
 
 const SESSION_DAYS = 14;
 
 /** SESSION_SECRET, or a random secret kept beside the database so restarts keep sessions. */
-function sessionSecret(): string {
-  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
-  const file = join(dirname(databasePath()), "session-secret");
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
-  }
-  return readFileSync(file, "utf8").trim();
-}
+const sessionSecret = () => process.env.SESSION_SECRET || storedSessionSecret();
 
 let cookie: ReturnType<typeof createCookie> | undefined;
 function sessionCookie() {

@@ -1,6 +1,8 @@
 // Wraps an API route handler so every failure leaves as a JSON error with the right status.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { HttpError, jsonError } from "./errors.server";
+import { notFound } from "~/models/errors";
+import { EdgeError, jsonError } from "./errors.server";
+import { readerLocale } from "./reader.server";
 
 type Args = LoaderFunctionArgs | ActionFunctionArgs;
 
@@ -9,19 +11,17 @@ export function apiRoute<A extends Args>(handler: (args: A) => Promise<Response>
     try {
       return await handler(args);
     } catch (error) {
-      if (error instanceof Response) return asJsonError(error);
-      return jsonError(error);
+      if (error instanceof Response) return asJsonError(error, args.request);
+      return jsonError(error, readerLocale(args.request));
     }
   };
 }
 
 /** A Response thrown by shared code (e.g. a 404 for a malformed id) still leaves as a JSON error. */
-async function asJsonError(response: Response): Promise<Response> {
-  if (response.status < 400 || response.headers.get("Content-Type")?.includes("json"))
+function asJsonError(response: Response, request: Request): Response {
+  if (response.status !== 404 || response.headers.get("Content-Type")?.includes("json"))
     return response;
-  const code = response.status === 404 ? "not_found" : "error";
-  const message = response.status === 404 ? "This was not found." : await response.text();
-  return jsonError(new HttpError(response.status, code, message));
+  return jsonError(notFound("this"), readerLocale(request));
 }
 
 /** Parses a JSON body, turning malformed JSON into a 400. */
@@ -29,21 +29,14 @@ export async function readJson(request: Request): Promise<unknown> {
   try {
     return await request.json();
   } catch {
-    throw Object.assign(new Error("The request body is not valid JSON."), {
-      code: "bad_json",
-      status: 400,
-    });
+    throw new EdgeError("bad_json");
   }
 }
 
 /** Only the named methods are allowed on this path. */
 export function allowMethods(request: Request, ...methods: string[]) {
-  if (!methods.includes(request.method)) {
-    throw Object.assign(new Error(`${request.method} is not allowed here.`), {
-      code: "method_not_allowed",
-      status: 405,
-    });
-  }
+  if (!methods.includes(request.method))
+    throw new EdgeError("method_not_allowed", { method: request.method });
 }
 
 /** A JSON body that may be left out: an empty body is undefined, malformed JSON a 400. */
@@ -53,9 +46,6 @@ export async function readOptionalJson(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw Object.assign(new Error("The request body is not valid JSON."), {
-      code: "bad_json",
-      status: 400,
-    });
+    throw new EdgeError("bad_json");
   }
 }

@@ -1,17 +1,9 @@
 // The HTTP side of money-out downloads and statements: reading the month range, choosing the
-// language of a file, naming it, and recording every export in the audit log.
+// language of a file, and answering with it.
 import type { Actor } from "~/auth/authorize.server";
-import { toHttpError } from "./errors.server";
 import { pickLocale, type Locale } from "~/i18n/locale";
-import { recordAudit } from "~/models/audit.server";
-import {
-  downloadHeaders,
-  payoutBatchCsv,
-  payoutBatchXlsx,
-  statementXlsx,
-  XLSX_TYPE,
-} from "~/models/money-exports.server";
-import { getBatch } from "~/models/payouts.server";
+import { payoutBatchFile, statementFile } from "~/models/money-files.server";
+import { fileResponse } from "./downloads.server";
 import { defaultRange, memberStatement } from "~/models/statements.server";
 import { statementRange } from "~/schemas/money";
 
@@ -36,17 +28,7 @@ export function statementFor(request: Request, memberId: number) {
 
 export async function statementDownload(actor: Actor, request: Request, memberId: number) {
   const statement = statementFor(request, memberId);
-  const body = await statementXlsx(statement, localeOf(actor, request));
-  recordAudit(
-    actor,
-    "statement.export",
-    { type: "member", id: memberId },
-    { from: statement.from, to: statement.to },
-  );
-  const name = `statement-${statement.member.taxId}-${statement.from}-${statement.to}.xlsx`;
-  return new Response(new Uint8Array(body), {
-    headers: downloadHeaders(name.replace(/[^\p{L}\p{N}._-]+/gu, "_"), XLSX_TYPE),
-  });
+  return fileResponse(await statementFile(actor, statement, localeOf(actor, request)));
 }
 
 export async function exportBatch(
@@ -55,30 +37,5 @@ export async function exportBatch(
   batchId: number,
   format: "xlsx" | "csv",
 ) {
-  const batch = getBatch(batchId);
-  const locale = localeOf(actor, request);
-  recordAudit(actor, "payout_batch.export", { type: "payout_batch", id: batch.id }, { format });
-  const name = `${batch.reference.replace(/[^\p{L}\p{N}._-]+/gu, "_")}.${format}`;
-  if (format === "csv") {
-    return new Response(payoutBatchCsv(batch, locale), {
-      headers: downloadHeaders(name, "text/csv; charset=utf-8"),
-    });
-  }
-  const body = await payoutBatchXlsx(batch, locale);
-  return new Response(new Uint8Array(body), { headers: downloadHeaders(name, XLSX_TYPE) });
-}
-
-/** For page loaders: a domain or HTTP failure leaves as a plain response with its status. */
-export function orRefusal<T>(work: () => T): T {
-  const refuse = (error: unknown): never => {
-    if (error instanceof Response) throw error;
-    const e = toHttpError(error);
-    throw new Response(e.message, { status: e.status, statusText: e.code });
-  };
-  try {
-    const result = work();
-    return (result instanceof Promise ? result.catch(refuse) : result) as T;
-  } catch (error) {
-    return refuse(error);
-  }
+  return fileResponse(await payoutBatchFile(actor, batchId, format, localeOf(actor, request)));
 }

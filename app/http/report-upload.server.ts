@@ -11,21 +11,17 @@ import { enqueueReportJob } from "~/jobs/report-queue.server";
 import { getSupplier } from "~/models/suppliers.server";
 import { getReport, submitReport } from "~/models/reports.server";
 import { LIMITS } from "@imports/limits";
-import { badRequest, notFound } from "./errors.server";
+import { invalid, notFound } from "~/models/errors";
 import { receiveUpload } from "./upload.server";
+import { isMonthKey, MONTH_PATTERN, monthOfDate } from "~/refunds/money";
 
-const currentMonth = () => new Date().toISOString().slice(0, 7);
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const currentMonth = () => monthOfDate(new Date());
 
 const periodField = z
-  .string({ required_error: 'Say which month the report covers in "period", as YYYY-MM.' })
-  .regex(MONTH, 'The period must be a month written YYYY-MM, e.g. "2026-03".')
+  .string({ required_error: "period_required" })
+  .regex(MONTH_PATTERN, "period_format")
   // Only a well-formed month is compared, so "2026-13" is not also told it lies in the future.
-  .refine(
-    (p) => !MONTH.test(p) || p <= currentMonth(),
-    "The period cannot be a month that has not started yet.",
-  );
+  .refine((p) => !isMonthKey(p) || p <= currentMonth(), "period_in_future");
 
 const uploadFields = z.object({
   period: periodField,
@@ -44,11 +40,11 @@ export async function acceptReportUpload(request: Request, actor: Actor, ip?: st
     });
     if (!parsed.success) throw parsed.error;
     const supplierId = actor.role === "supplier" ? actor.supplierId : parsed.data.supplierId;
-    if (!supplierId) throw badRequest('Say which supplier the report is for in "supplierId".');
+    if (!supplierId) throw invalid("supplier_id_required");
     assertOwns(request, actor, { supplierId });
     if (parsed.data.supplierId && parsed.data.supplierId !== supplierId)
       assertOwns(request, actor, { supplierId: parsed.data.supplierId });
-    if (!getSupplier(supplierId)) throw notFound("That supplier");
+    if (!getSupplier(supplierId)) throw notFound("supplier");
     const { report, jobId } = await submitReport(
       actor,
       { supplierId, period: parsed.data.period, ...upload, fileName: upload.name },
@@ -72,9 +68,9 @@ export async function resubmitRejectedReport(
   ip?: string,
 ) {
   const earlier = getReport(reportId);
-  if (!earlier) throw notFound("That report");
+  if (!earlier) throw notFound("report");
   assertOwns(request, actor, { supplierId: earlier.supplierId });
-  if (earlier.status !== "rejected") throw badRequest("Only a rejected report can be sent again.");
+  if (earlier.status !== "rejected") throw invalid("resend_needs_rejected");
   const copy = join(tmpdir(), `tierpool-resubmit-${randomBytes(8).toString("hex")}`);
   await copyFile(earlier.storedPath, copy);
   try {

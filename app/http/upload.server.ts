@@ -12,7 +12,8 @@ import {
   MaxPartSizeExceededError,
   NodeOnDiskFile,
 } from "@remix-run/node";
-import { badRequest, HttpError } from "./errors.server";
+import { invalid } from "~/models/errors";
+import { ImportError } from "@imports/errors";
 
 export type Upload = {
   path: string;
@@ -22,18 +23,11 @@ export type Upload = {
   remove: () => Promise<void>;
 };
 
-const MiB = 1024 * 1024;
-
-const tooLarge = (maxBytes: number) =>
-  new HttpError(
-    413,
-    "file_too_large",
-    `The file is larger than ${Math.round(maxBytes / MiB)} MiB, the most we accept.`,
-  );
+const tooLarge = (maxBytes: number) => new ImportError("file_too_large", { maxBytes });
 
 export async function receiveUpload(request: Request, maxBytes: number): Promise<Upload> {
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
-    throw badRequest('Send the file as multipart/form-data in a field named "file".');
+    throw invalid("not_multipart");
   }
   // A body declared larger than the limit is refused before reading any of it: the server then
   // discards the rest and the client gets the 413, where stopping mid-way would reset the connection.
@@ -59,13 +53,11 @@ export async function receiveUpload(request: Request, maxBytes: number): Promise
     fields = await parseMultipartFormData(request, handler);
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) throw tooLarge(maxBytes);
-    throw badRequest("The upload could not be read; please send it again.");
+    throw invalid("upload_unreadable");
   }
   const file = fields.get("file");
   if (!(file instanceof NodeOnDiskFile))
-    throw badRequest('Attach the file in a field named "file".', [
-      { path: "file", message: "Attach the file." },
-    ]);
+    throw invalid("file_field_missing", {}, [{ path: "file", reason: "attach_file" }]);
   const path = file.getFilePath();
   return {
     path,

@@ -34,14 +34,23 @@ export function pickLocale(
   setting: string | null | undefined,
   acceptLanguage: string | null,
 ): Locale {
-  if (setting && (LOCALES as readonly string[]).includes(setting)) return setting as Locale;
+  return settingLocale(setting) ?? acceptedLocale(acceptLanguage) ?? "es";
+}
+
+/** The user's setting when it is a language of the portal. */
+export function settingLocale(setting: string | null | undefined): Locale | null {
+  return setting && (LOCALES as readonly string[]).includes(setting) ? (setting as Locale) : null;
+}
+
+/** The first language of the portal an Accept-Language header names, if any. */
+export function acceptedLocale(acceptLanguage: string | null): Locale | null {
   for (const part of (acceptLanguage ?? "").split(",")) {
     const tag = part.split(";")[0].trim().toLowerCase();
     if (tag.startsWith("pt")) return "pt-BR";
     if (tag.startsWith("es")) return "es";
     if (tag.startsWith("en")) return "en";
   }
-  return "es";
+  return null;
 }
 
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>) {

@@ -1,7 +1,7 @@
 // Jobs a killed process left running are failed at the next start, their half-work undone.
-import { recoverJobs } from "~/models/jobs.server";
+import { failInterrupted } from "~/models/report-lifecycle.server";
 
 export function recoverInterruptedJobs(): void {
-  const recovered = recoverJobs();
+  const recovered = failInterrupted();
   if (recovered > 0) console.log(`Marked ${recovered} interrupted job(s) as failed.`);
 }

@@ -1,11 +1,11 @@
 // Runs report ingestion jobs in the background, one at a time, in upload order. Progress and
 // outcome are written to the jobs and reports tables, so any request (or a restart) can see them.
-import { eq } from "drizzle-orm";
-import { getDb, inTransaction } from "@db/client.server";
-import { jobs, reports, suppliers } from "@db/schema";
-import { ingestReport, layoutDetails, saveProblems } from "@imports/ingest.server";
+import { ingestVersion, type IngestTarget } from "@imports/ingest.server";
 import type { ColumnMapping } from "@imports/headers";
-import { getColumnMapping } from "~/models/suppliers.server";
+import { getJob, jobProgressRecorder } from "~/models/jobs.server";
+import { fail, startProcessing } from "~/models/report-lifecycle.server";
+import { getReport } from "~/models/reports.server";
+import { getColumnMapping, getSupplier } from "~/models/suppliers.server";
 
 let queue: Promise<void> = Promise.resolve();
 
@@ -19,79 +19,37 @@ export function enqueueReportJob(jobId: number): Promise<void> {
   return queue;
 }
 
-const now = () => new Date().toISOString();
-
+/** The job's version lands or is rejected by the ingestion; anything thrown fails it. */
 export async function runReportJob(jobId: number): Promise<void> {
-  const db = getDb();
-  const job = db.select().from(jobs).where(eq(jobs.id, jobId)).get();
-  if (!job?.reportId || job.status !== "queued") return;
-  const report = db.select().from(reports).where(eq(reports.id, job.reportId)).get();
-  const supplier = report
-    ? db.select().from(suppliers).where(eq(suppliers.id, report.supplierId)).get()
-    : undefined;
-  if (!report || !supplier) return;
-  inTransaction((tx) => {
-    tx.update(jobs).set({ status: "running", startedAt: now() }).where(eq(jobs.id, jobId)).run();
-    tx.update(reports).set({ status: "processing" }).where(eq(reports.id, report.id)).run();
-  });
-  const setProgress = db.$client.prepare(
-    `UPDATE jobs SET rows_read = ?, progress_permille = ? WHERE id = ?`,
-  );
+  const target = queuedTarget(jobId);
+  if (!target) return;
+  startProcessing(target.reportId);
   try {
-    const outcome = await ingestReport(
-      db,
-      {
-        reportId: report.id,
-        supplierId: report.supplierId,
-        period: report.period,
-        path: report.storedPath,
-        fileName: report.fileName,
-        dateOrder: supplier.dateOrder,
-        currency: supplier.currency,
-        mapping: getColumnMapping(supplier.id) as ColumnMapping,
-        today: now().slice(0, 10),
-      },
-      {
-        onProgress: (rowsRead, fraction) =>
-          setProgress.run(rowsRead, Math.round(fraction * 1000), jobId),
-      },
-    );
-    inTransaction((tx) => {
-      if (outcome.status === "rejected") {
-        const summary = outcome.summary;
-        if (summary) saveProblems(tx, report.id, summary.problems);
-        tx.update(reports)
-          .set({
-            status: "rejected",
-            message: outcome.message,
-            format: summary?.format ?? null,
-            rows: summary?.rows ?? 0,
-            linesCount: 0,
-            errorsCount: summary?.errorCount ?? 1,
-            warningsCount: summary?.warningCount ?? 0,
-            totals: summary?.totalsByCurrency ?? {},
-            details: summary ? layoutDetails(summary) : (outcome.refusal ?? null),
-            processedAt: now(),
-          })
-          .where(eq(reports.id, report.id))
-          .run();
-      }
-      tx.update(jobs)
-        .set({ status: "done", progress: 1000, finishedAt: now() })
-        .where(eq(jobs.id, jobId))
-        .run();
-    });
+    await ingestVersion(target, { onProgress: jobProgressRecorder(jobId) });
   } catch (error) {
-    const message = `Processing failed unexpectedly (${(error as Error).message}). Nothing of this upload was kept; please try again.`;
-    inTransaction((tx) => {
-      tx.update(jobs)
-        .set({ status: "failed", message, finishedAt: now() })
-        .where(eq(jobs.id, jobId))
-        .run();
-      tx.update(reports)
-        .set({ status: "failed", message, processedAt: now() })
-        .where(eq(reports.id, report.id))
-        .run();
-    });
+    fail(
+      target.reportId,
+      `Processing failed unexpectedly (${(error as Error).message}). Nothing of this upload was kept; please try again.`,
+    );
   }
+}
+
+/** What the job is to ingest, while it is still queued. */
+function queuedTarget(jobId: number): IngestTarget | undefined {
+  const job = getJob(jobId);
+  if (!job?.reportId || job.status !== "queued") return undefined;
+  const report = getReport(job.reportId);
+  const supplier = report ? getSupplier(report.supplierId) : undefined;
+  if (!report || !supplier) return undefined;
+  return {
+    reportId: report.id,
+    supplierId: report.supplierId,
+    period: report.period,
+    path: report.storedPath,
+    fileName: report.fileName,
+    dateOrder: supplier.dateOrder,
+    currency: supplier.currency,
+    mapping: getColumnMapping(supplier.id) as ColumnMapping,
+    today: new Date().toISOString().slice(0, 10),
+  };
 }

@@ -1,27 +1,17 @@
 // The consortium's overview: pooled volume by supplier and month (from posted runs), refunds
 // earned this year, what suppliers owe and what is owed to members, and the work waiting: unmatched
 // lines, reports missing for the month just ended, months with reports but no posted run.
+import { prepared } from "@db/client.server";
 import { listUnmatched } from "./matching.server";
-import {
-  byCurrency,
-  postedRunsOfYear,
-  prepared,
-  programsOfYear,
-  stackByMonth,
-  type DashboardProgram,
-} from "./dashboard.server";
-
-/** The month before `month` ("2026-01" → "2025-12"). */
-export function previousMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
-}
+import { byCurrency, postedRunsOfYear, stackByMonth } from "./dashboard.server";
+import { programsWithTiers, type ListedProgram } from "./programs.server";
+import { previousMonth } from "~/refunds/money";
 
 /**
  * Each posted month's share of the pooled volume: the run's year-to-date volume less the one of
  * the program's previous posted month (a month without a run folds into the next run's month).
  */
-function pooledByMonth(year: number, programs: DashboardProgram[]) {
+function pooledByMonth(year: number, programs: ListedProgram[]) {
   const runs = postedRunsOfYear(
     year,
     programs.map((p) => p.id),
@@ -133,7 +123,7 @@ export type RunWaiting = {
  * Program months with active reports of the supplier and no posted run that covers them: months
  * after the last posted one, and the last posted month again when a report changed after it.
  */
-function runsWaiting(programs: DashboardProgram[], currentMonth: string): RunWaiting[] {
+function runsWaiting(programs: ListedProgram[], currentMonth: string): RunWaiting[] {
   const last = prepared(
     `SELECT month, max(posted_at) AS postedAt FROM allocation_runs
       WHERE program_id = ? AND status = 'posted' GROUP BY month ORDER BY month DESC LIMIT 1`,
@@ -193,7 +183,7 @@ function unmatchedLines(): number {
 }
 
 export function adminDashboard(year: number, currentMonth: string) {
-  const programs = programsOfYear(year);
+  const programs = programsWithTiers({ year, orderBy: "supplier" });
   const unmatched = listUnmatched({}, 1, 5);
   const dueMonth = previousMonth(currentMonth);
   return {

@@ -14,7 +14,7 @@ import {
 } from "@imports/headers";
 import type { Cell, RawRow } from "@imports/types";
 import type { Actor } from "~/auth/authorize.server";
-import { badRequest, notFound } from "~/http/errors.server";
+import { invalid, notFound } from "./errors";
 import { recordAudit } from "./audit.server";
 import { getColumnMapping, saveColumnMapping } from "./suppliers.server";
 import { reportRefusal } from "./supplier-reports.server";
@@ -105,7 +105,7 @@ type Issue = { path: string; message: string; field?: string };
 /** Checks the picked columns against the preview; returns the mapping to add, or the issues. */
 function checkPicks(preview: MappingPreview, input: MappingInput) {
   const header = preview.rows.find((r) => r.row === input.headerRow);
-  if (!header) throw badRequest("Pick the row that holds the column names.");
+  if (!header) throw invalid("header_row_missing");
   const issues: Issue[] = [];
   const picked = new Map<string, number[]>();
   const mapping: ColumnMapping = {};
@@ -145,7 +145,7 @@ export function saveMappingFromPreview(
   ip?: string,
 ): { saved: ColumnMapping } | { issues: Issue[] } {
   const preview = mappingPreview(supplierId);
-  if (!preview || preview.reportId !== input.reportId) throw notFound("That refused report");
+  if (!preview || preview.reportId !== input.reportId) throw notFound("refused_report");
   const { issues, mapping, headerKeys } = checkPicks(preview, input);
   if (issues.length) return { issues };
   const saved = inTransaction((db) => {

@@ -1,57 +1,12 @@
-// Aggregates the three dashboards share: counts, the programs of a year with their schedules, and
-// what the last posted allocation run of a program says (pooled volume, tier, member volumes).
+// Aggregates the three dashboards share: counts, and what the last posted allocation run of a
+// program says (pooled volume, tier, member volumes); the programs of a year come from
+// programs.server.
 // They read allocation runs, journal lines and line_totals, never raw report lines.
-import type { Statement } from "better-sqlite3";
-import { countRows, getDb } from "@db/client.server";
+import { countRows, prepared } from "@db/client.server";
 import { members, suppliers, users } from "@db/schema";
-import type { Tier, TierMethod } from "~/refunds/tiers";
 
 export function consortiumCounts() {
   return { members: countRows(members), suppliers: countRows(suppliers), users: countRows(users) };
-}
-
-const statements = new WeakMap<object, Map<string, Statement>>();
-
-/** A prepared statement kept per connection: dashboards run the same few queries all day. */
-export function prepared(sql: string): Statement {
-  const client = getDb().$client;
-  let cache = statements.get(client);
-  if (!cache) statements.set(client, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = client.prepare(sql)));
-  return statement;
-}
-
-export type DashboardProgram = {
-  id: number;
-  name: string;
-  supplierId: number;
-  supplierName: string;
-  currency: string;
-  start: string;
-  end: string;
-  method: TierMethod;
-  feeBps: number;
-  tiers: Tier[];
-};
-
-/** Programs running at some point of `year` (of one supplier, or all), by supplier then start. */
-export function programsOfYear(year: number, supplierId?: number): DashboardProgram[] {
-  const rows = prepared(
-    `SELECT p.id, p.name, p.supplier_id AS supplierId, s.name AS supplierName, p.currency,
-            p.start, p."end" AS "end", p.method, p.fee_bps AS feeBps
-       FROM programs p JOIN suppliers s ON s.id = p.supplier_id
-      WHERE p.start <= ? AND p."end" >= ? AND (? IS NULL OR p.supplier_id = ?)
-      ORDER BY s.name, p.start, p.id`,
-  ).all(`${year}-12-31`, `${year}-01-01`, supplierId ?? null, supplierId ?? null) as Omit<
-    DashboardProgram,
-    "tiers"
-  >[];
-  const tierOf = prepared(
-    `SELECT threshold_minor AS thresholdMinor, rate_bps AS rateBps
-       FROM tiers WHERE program_id = ? ORDER BY position`,
-  );
-  return rows.map((p) => ({ ...p, tiers: tierOf.all(p.id) as Tier[] }));
 }
 
 export type PostedRun = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { byCurrency, dashboardYear, stackByMonth } from "./dashboard.server";
-import { previousMonth } from "./admin-dashboard.server";
+import { previousMonth } from "~/refunds/money";
 
 describe("stackByMonth", () => {
   it("makes one chart per currency, twelve months, a zero where a series has nothing", () => {

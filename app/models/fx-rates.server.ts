@@ -2,7 +2,7 @@
 import { asc } from "drizzle-orm";
 import { getDb, inTransaction } from "@db/client.server";
 import { fxRates } from "@db/schema";
-import { HttpError } from "~/http/errors.server";
+import { inField } from "~/errors/coded";
 import { isDomainError } from "~/refunds/errors";
 import { parseRate } from "~/refunds/fx";
 import { fxRatesInput } from "~/schemas/programs";
@@ -43,9 +43,7 @@ export function upsertFxRates(actor: AuditActor, raw: unknown): FxRate[] {
       parseRate(r.rate);
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      throw new HttpError(400, error.code, `${i}.rate: ${error.message}`, [
-        { path: `${i}.rate`, message: error.message },
-      ]);
+      throw inField(error, `${i}.rate`, { named: true });
     }
   });
   return inTransaction((db) => {

@@ -1,8 +1,14 @@
 // The journal: writing balanced entries, and reading what was posted, balances and the trial balance.
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, type Db } from "@db/client.server";
+import { getDb, type Db, prepared } from "@db/client.server";
 import { journalEntries, journalLines } from "@db/schema";
-import { assertBalanced, type JournalEntry } from "~/refunds/journal";
+import {
+  assertBalanced,
+  FEE_INCOME,
+  MEMBER_PAYABLE_PREFIX,
+  memberPayable,
+  type JournalEntry,
+} from "~/refunds/journal";
 import type { PostedSoFar } from "~/refunds/run";
 
 export type EntryMeta = {
@@ -43,7 +49,7 @@ export function appendEntry(db: Db, entry: JournalEntry, meta: EntryMeta): numbe
         account: line.account,
         currency: entry.currency,
         amountMinor: line.amountMinor,
-        memberId: idIn(line.account, "member_payable:"),
+        memberId: idIn(line.account, MEMBER_PAYABLE_PREFIX),
         supplierId: idIn(line.account, "supplier_receivable:") ?? meta.supplierId ?? null,
         programId: meta.programId ?? null,
         month: meta.month ?? null,
@@ -64,10 +70,10 @@ export function postedForProgram(db: Db, programId: number): PostedSoFar {
     .all();
   const posted = { grossMinor: 0, feeMinor: 0, byMember: new Map<number, number>() };
   for (const { account, total } of rows) {
+    const memberId = idIn(account, MEMBER_PAYABLE_PREFIX);
     if (account.startsWith("supplier_receivable:")) posted.grossMinor += total;
-    else if (account === "fee_income") posted.feeMinor = -total;
-    else if (account.startsWith("member_payable:"))
-      posted.byMember.set(Number(account.slice(15)), -total);
+    else if (account === FEE_INCOME) posted.feeMinor = -total;
+    else if (memberId !== null) posted.byMember.set(memberId, -total);
   }
   return posted;
 }
@@ -85,17 +91,32 @@ export function trialBalance() {
     .all();
 }
 
-/** A member's balance per currency: the credit balance of its payable account. */
-export function memberBalances(memberId: number) {
-  return getDb()
-    .select({
-      currency: journalLines.currency,
-      amountMinor: sql<number>`-sum(${journalLines.amountMinor})`,
-    })
-    .from(journalLines)
-    .where(eq(journalLines.account, `member_payable:${memberId}`))
-    .groupBy(journalLines.currency)
-    .all();
+export type MemberBalance = { currency: string; amountMinor: number };
+
+/**
+ * The one reader of a member's balance: per currency, the credit balance of its payable account
+ * (all time). Prepared once per connection: the member's dashboard asks on every load.
+ */
+export function memberBalances(memberId: number, db: Db = getDb()): MemberBalance[] {
+  return prepared(
+    `SELECT currency, -sum(amount_minor) AS amountMinor FROM journal_lines
+      WHERE account = ? GROUP BY currency`,
+    db,
+  ).all(memberPayable(memberId)) as MemberBalance[];
+}
+
+/** A member's balance in one currency (0 when it has none). */
+export function memberBalanceIn(memberId: number, currency: string, db: Db = getDb()): number {
+  return memberBalances(memberId, db).find((b) => b.currency === currency)?.amountMinor ?? 0;
+}
+
+/** Every member's non-zero balance in a currency, as a payout batch is built from them. */
+export function nonZeroMemberBalancesIn(currency: string, db: Db = getDb()) {
+  return prepared(
+    `SELECT member_id memberId, -sum(amount_minor) balanceMinor FROM journal_lines
+      WHERE account LIKE ? AND currency = ? GROUP BY member_id HAVING sum(amount_minor) <> 0`,
+    db,
+  ).all(`${MEMBER_PAYABLE_PREFIX}%`, currency) as { memberId: number; balanceMinor: number }[];
 }
 
 export function memberEarnedByProgram(memberId: number) {

@@ -5,7 +5,7 @@ import { getDb, inTransaction } from "@db/client.server";
 import { aliases, members, suppliers } from "@db/schema";
 import { normalizeCustomerKey } from "@imports/values";
 import { nameMatcher } from "~/matching/similarity";
-import { badRequest, conflict, notFound } from "~/http/errors.server";
+import { conflict, invalid, notFound } from "./errors";
 import type { Actor } from "~/auth/authorize.server";
 import { recordAudit } from "./audit.server";
 import { refreshLineTotals, reportsWithKey } from "./line-totals.server";
@@ -141,13 +141,13 @@ export function resolveCustomerKey(
   ip?: string,
 ): { customerKey: string; linesMatched: number } {
   const customerKey = normalizeCustomerKey(input.customerKey);
-  if (!customerKey) throw badRequest("The customer key is empty.");
+  if (!customerKey) throw invalid("customer_key_empty");
   const matched = inTransaction((db) => {
     if (!db.select().from(suppliers).where(eq(suppliers.id, input.supplierId)).get())
-      throw notFound("That supplier");
+      throw notFound("supplier");
     if (input.memberId !== undefined) {
       if (!db.select().from(members).where(eq(members.id, input.memberId)).get())
-        throw notFound("That member");
+        throw notFound("member");
     }
     const owner = db
       .select({ id: members.id })
@@ -155,10 +155,7 @@ export function resolveCustomerKey(
       .where(eq(members.taxIdNormalized, customerKey))
       .get();
     if (owner && owner.id !== input.memberId) {
-      throw conflict(
-        "key_is_member_tax_id",
-        `${customerKey} is the tax id of member #${owner.id}; its lines already count for that member.`,
-      );
+      throw conflict("key_is_member_tax_id", { customerKey, memberId: owner.id });
     }
     const values = {
       supplierId: input.supplierId,

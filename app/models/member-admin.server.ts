@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { inTransaction } from "@db/client.server";
 import { normalizeCustomerKey } from "@imports/values";
-import { conflict } from "~/http/errors.server";
+import { conflict } from "./errors";
 import { memberInput } from "~/schemas/parties";
 import { findMemberByTaxId, updateMember, upsertMember, type Member } from "./members.server";
 import { recordAudit, type AuditActor } from "./audit.server";
@@ -10,8 +10,8 @@ import { recordAudit, type AuditActor } from "./audit.server";
 export function createMemberAsAdmin(actor: AuditActor, raw: unknown): Member {
   const input = memberInput.parse(raw);
   if (findMemberByTaxId(input.taxId)) {
-    throw conflict("member_exists", `A member with tax id ${input.taxId} already exists.`, [
-      { path: "taxId", message: "already belongs to another member" },
+    throw conflict("member_exists", { taxId: input.taxId }, [
+      { path: "taxId", reason: "tax_id_taken" },
     ]);
   }
   return inTransaction((db) => {
@@ -25,8 +25,8 @@ export function editMemberAsAdmin(actor: AuditActor, id: number, raw: unknown): 
   const input = memberInput.parse(raw);
   const other = findMemberByTaxId(input.taxId);
   if (other && other.id !== id) {
-    throw conflict("member_exists", `Tax id ${input.taxId} belongs to ${other.name}.`, [
-      { path: "taxId", message: "already belongs to another member" },
+    throw conflict("member_exists", { taxId: input.taxId, otherName: other.name }, [
+      { path: "taxId", reason: "tax_id_taken" },
     ]);
   }
   return inTransaction((db) => {
@@ -48,7 +48,8 @@ export function upsertMembersAsAdmin(actor: AuditActor, raws: unknown[]) {
           ctx.addIssue({
             code: "custom",
             path: [i, "taxId"],
-            message: `repeats the tax id of member ${seen.get(key)! + 1}`,
+            message: "tax_id_repeated",
+            params: { member: seen.get(key)! + 1 },
           });
         seen.set(key, i);
       });

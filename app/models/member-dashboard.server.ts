@@ -1,23 +1,10 @@
 // The member's dashboard: refunds earned this year (by currency, by month and supplier, by
 // program), the balance, and a next-tier card per program from its last posted run.
+import { prepared } from "@db/client.server";
 import { tierProgress, type TierProgress } from "~/refunds/tier-progress";
-import {
-  byCurrency,
-  lastPostedRun,
-  prepared,
-  programsOfYear,
-  runVolumes,
-  stackByMonth,
-  type DashboardProgram,
-} from "./dashboard.server";
-
-/** The member's balance per currency: the credit balance of its payable account (all time). */
-function balances(memberId: number) {
-  return prepared(
-    `SELECT currency, -sum(amount_minor) AS amountMinor FROM journal_lines
-      WHERE account = ? GROUP BY currency`,
-  ).all(`member_payable:${memberId}`) as { currency: string; amountMinor: number }[];
-}
+import { byCurrency, lastPostedRun, runVolumes, stackByMonth } from "./dashboard.server";
+import { memberBalances } from "./ledger.server";
+import { programsWithTiers, type ListedProgram } from "./programs.server";
 
 type EarnedRow = {
   month: string;
@@ -40,7 +27,7 @@ function earnedRows(memberId: number, year: number): EarnedRow[] {
 
 export type ProgramCard = {
   program: Pick<
-    DashboardProgram,
+    ListedProgram,
     "id" | "name" | "supplierName" | "currency" | "method" | "tiers" | "start" | "end"
   >;
   earnedMinor: number;
@@ -48,11 +35,7 @@ export type ProgramCard = {
   progress: TierProgress | null;
 };
 
-function programCard(
-  memberId: number,
-  program: DashboardProgram,
-  earnedMinor: number,
-): ProgramCard {
+function programCard(memberId: number, program: ListedProgram, earnedMinor: number): ProgramCard {
   const { id, name, supplierName, currency, method, tiers, start, end } = program;
   const base = {
     program: { id, name, supplierName, currency, method, tiers, start, end },
@@ -79,7 +62,7 @@ function programCard(
 
 export function memberDashboard(memberId: number, year: number) {
   const earned = earnedRows(memberId, year);
-  const programs = programsOfYear(year);
+  const programs = programsWithTiers({ year, orderBy: "supplier" });
   const supplierNames = new Map(programs.map((p) => [p.supplierId, p.supplierName]));
   const earnedByProgram = new Map<number, number>();
   for (const r of earned) {
@@ -88,7 +71,7 @@ export function memberDashboard(memberId: number, year: number) {
   return {
     year,
     earned: byCurrency(earned),
-    balances: byCurrency(balances(memberId)),
+    balances: byCurrency(memberBalances(memberId)),
     chart: stackByMonth(
       year,
       earned.map((r) => ({

@@ -6,7 +6,9 @@ import { readXlsxRows } from "@imports/read-xlsx";
 import { normalizeHeader } from "@imports/headers";
 import { normalizeCustomerKey } from "@imports/values";
 import { memberInput } from "~/schemas/parties";
-import { badRequest } from "~/http/errors.server";
+import type { Locale } from "~/i18n/locale";
+import { issueMessage, reasonText } from "~/schemas/reasons";
+import { invalid } from "./errors";
 import { upsertMember } from "./members.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 
@@ -43,10 +45,10 @@ export async function importMembers(
   actor: AuditActor,
   path: string,
   originalName: string,
+  locale: Locale,
 ): Promise<MemberImportResult> {
   const { format } = await checkFileBeforeParsing(path, originalName);
-  if (format !== "xlsx")
-    throw badRequest("Member import takes an XLSX workbook (Excel 2007 or later).");
+  if (format !== "xlsx") throw invalid("member_import_not_xlsx");
   const problems: ImportProblem[] = [];
   const inputs: z.infer<typeof memberInput>[] = [];
   const seen = new Map<string, number>();
@@ -59,7 +61,7 @@ export async function importMembers(
           problems.push({
             row: raw.row,
             column: required,
-            message: `The header row has no "${required}" column.`,
+            message: reasonText("import_column_missing", { column: required }, locale),
           });
       }
       if (problems.length) break;
@@ -75,7 +77,7 @@ export async function importMembers(
         problems.push({
           row: raw.row,
           column: issue.path.join("."),
-          message: `${issue.path.join(".")} ${issue.message}`,
+          message: `${issue.path.join(".")} ${issueMessage(issue, locale)}`,
         });
       continue;
     }
@@ -85,12 +87,17 @@ export async function importMembers(
       problems.push({
         row: raw.row,
         column: "taxId",
-        message: `tax id ${parsed.data.taxId} is already on row ${earlier}`,
+        message: reasonText(
+          "import_tax_id_repeated",
+          { taxId: parsed.data.taxId, row: earlier },
+          locale,
+        ),
       });
     seen.set(key, raw.row);
     inputs.push(parsed.data);
   }
-  if (!columns) problems.push({ row: 1, column: "", message: "The file has no rows." });
+  if (!columns)
+    problems.push({ row: 1, column: "", message: reasonText("import_no_rows", {}, locale) });
   if (problems.length) return { created: 0, updated: 0, problems };
   return inTransaction((db) => {
     let created = 0;

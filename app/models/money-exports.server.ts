@@ -2,7 +2,7 @@
 // supplier's refunds. Text goes in as text cells (never formulas) and CSV cells are escaped.
 import ExcelJS from "exceljs";
 import { escapeCsvCell, safeTextCell } from "@imports/problem-workbook";
-import { explainPosting } from "~/components/money/explain";
+import { explainPosting } from "~/i18n/explain";
 import { minorToDecimal, translate, type Locale, type MessageKey } from "~/i18n/locale";
 import type { Batch } from "./payouts.server";
 import type { Receivable } from "./receivables.server";
@@ -205,13 +205,4 @@ export async function supplierRefundsXlsx(rows: Receivable[], locale: Locale): P
     [4, 7, 8, 9],
   ).getColumn(6).numFmt = "0.00%";
   return toBuffer(workbook);
-}
-
-/** Headers for a download: the file name in ASCII and in UTF-8. */
-export function downloadHeaders(name: string, type: string): HeadersInit {
-  return {
-    "Content-Type": type,
-    "Content-Disposition": `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-    "Cache-Control": "private, no-store",
-  };
 }

@@ -3,8 +3,9 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, inTransaction, type Db } from "@db/client.server";
 import { payoutBatches, payoutLines, payoutMinimums } from "@db/schema";
-import { conflict, notFound } from "~/http/errors.server";
-import { payoutBatchEntry } from "~/refunds/journal";
+import { DomainError } from "~/refunds/errors";
+import { conflict, notFound } from "./errors";
+import { MEMBER_PAYABLE_PREFIX, payoutBatchEntry } from "~/refunds/journal";
 import {
   checkBatchAction,
   checkPayable,
@@ -12,31 +13,11 @@ import {
   type BatchAction,
   type CarriedForward,
 } from "~/refunds/payouts";
-import { appendEntry } from "./ledger.server";
+import { appendEntry, memberBalanceIn, nonZeroMemberBalancesIn } from "./ledger.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { getSettings } from "./settings.server";
 
 type Actor = NonNullable<AuditActor>;
-
-/** Every non-zero member balance in a currency (credit balance of the payable accounts). */
-function balancesIn(db: Db, currency: string) {
-  return db.$client
-    .prepare(
-      `SELECT member_id memberId, -sum(amount_minor) balanceMinor FROM journal_lines
-       WHERE account LIKE 'member_payable:%' AND currency = ? GROUP BY member_id
-       HAVING sum(amount_minor) <> 0`,
-    )
-    .all(currency) as { memberId: number; balanceMinor: number }[];
-}
-
-function balanceOf(db: Db, memberId: number, currency: string): number {
-  const row = db.$client
-    .prepare(
-      `SELECT COALESCE(-sum(amount_minor), 0) b FROM journal_lines WHERE account = ? AND currency = ?`,
-    )
-    .get(`member_payable:${memberId}`, currency) as { b: number };
-  return row.b;
-}
 
 /** Member id → the open batch holding its balance in `currency`. */
 function reservations(db: Db, currency: string, exceptBatch?: number) {
@@ -63,7 +44,7 @@ export function buildBatch(actor: Actor, input: BuildInput) {
     const reserved = reservations(db, input.currency);
     const minimum = minimumFor(db, input.currency);
     const proposal = proposeBatch(
-      balancesIn(db, input.currency),
+      nonZeroMemberBalancesIn(input.currency, db),
       minimum,
       new Set(reserved.keys()),
     );
@@ -74,9 +55,9 @@ export function buildBatch(actor: Actor, input: BuildInput) {
       const wanted = new Set(input.memberIds);
       const missing = input.memberIds.filter((m) => !lines.some((l) => l.memberId === m));
       if (missing.length > 0) {
-        throw conflict(
+        throw new DomainError(
           "batch_nothing_to_pay",
-          `Member ${missing.join(", ")} has no ${input.currency} balance at or above the minimum payout (${minimum} minor units); it carries forward.`,
+          { memberIds: missing, currency: input.currency, minimumMinor: minimum },
           { memberIds: missing, minimumMinor: minimum },
         );
       }
@@ -89,9 +70,9 @@ export function buildBatch(actor: Actor, input: BuildInput) {
           held.map((h) => h.memberId),
           reserved,
         );
-      throw conflict(
+      throw new DomainError(
         "batch_nothing_to_pay",
-        `No member has a ${input.currency} balance at or above the minimum payout (${minimum} minor units); every balance carries forward.`,
+        { currency: input.currency, minimumMinor: minimum },
         { minimumMinor: minimum },
       );
     }
@@ -107,11 +88,8 @@ export function buildBatch(actor: Actor, input: BuildInput) {
       .prepare("SELECT id FROM payout_batches WHERE reference = ? AND status <> 'cancelled'")
       .get(reference) as { id: number } | undefined;
     if (taken) {
-      throw conflict(
-        "batch_reference_taken",
-        `Payout batch ${taken.id} already uses the reference ${reference}; the bank needs each reference once.`,
-        { batchId: taken.id, reference },
-      );
+      const details = { batchId: taken.id, reference };
+      throw conflict("batch_reference_taken", details, details);
     }
     const batch = db
       .insert(payoutBatches)
@@ -149,17 +127,15 @@ export function buildBatch(actor: Actor, input: BuildInput) {
 }
 
 function memberReserved(memberIds: number[], reserved: Map<number, number>) {
-  const where = memberIds.map((m) => `member ${m} (batch ${reserved.get(m) ?? "?"})`).join(", ");
-  return conflict(
-    "member_reserved",
-    `A member's balance can be in one open payout batch only: ${where} is already reserved. Pay, cancel or drop it there first.`,
-    { members: memberIds.map((m) => ({ memberId: m, batchId: reserved.get(m) ?? null })) },
-  );
+  const details = {
+    members: memberIds.map((m) => ({ memberId: m, batchId: reserved.get(m) ?? null })),
+  };
+  return conflict("member_reserved", details, details);
 }
 
 function loadBatch(db: Db, id: number) {
   const batch = db.select().from(payoutBatches).where(eq(payoutBatches.id, id)).get();
-  if (!batch) throw notFound("That payout batch");
+  if (!batch) throw notFound("payout_batch");
   return batch;
 }
 
@@ -195,7 +171,7 @@ export function dropLine(actor: Actor, id: number, memberId: number) {
       )
       .returning({ amountMinor: payoutLines.amountMinor })
       .get();
-    if (!line) throw notFound("That member's line in this batch");
+    if (!line) throw notFound("batch_line");
     recordAudit(
       actor,
       "payout_batch.drop",
@@ -208,7 +184,7 @@ export function dropLine(actor: Actor, id: number, memberId: number) {
 export function approveBatch(actor: Actor, id: number) {
   return act(actor, id, "approve", (db) => {
     const lines = openLines(db, id);
-    checkPayable(lines, (m) => balanceOf(db, m, loadBatch(db, id).currency));
+    checkPayable(lines, (m) => memberBalanceIn(m, loadBatch(db, id).currency, db));
     db.update(payoutBatches)
       .set({ status: "approved", approvedBy: actor.id, approvedAt: new Date().toISOString() })
       .where(eq(payoutBatches.id, id))
@@ -230,7 +206,7 @@ export function payBatch(actor: Actor, id: number, paidOn = new Date().toISOStri
   return act(actor, id, "pay", (db) => {
     const batch = loadBatch(db, id);
     const lines = openLines(db, id);
-    checkPayable(lines, (m) => balanceOf(db, m, batch.currency));
+    checkPayable(lines, (m) => memberBalanceIn(m, batch.currency, db));
     const entryId = appendEntry(db, payoutBatchEntry(batch.currency, lines), {
       kind: "payout",
       memo: `Payout batch ${batch.reference}`,
@@ -329,7 +305,9 @@ export function carriedForward(batch: Batch): LeftOut[] {
   const inBatch = new Set(batch.lines.filter((l) => !l.dropped).map((l) => l.memberId));
   const droppedHere = new Set(batch.lines.filter((l) => l.dropped).map((l) => l.memberId));
   const reserved = reservations(db, batch.currency, batch.id);
-  const balances = balancesIn(db, batch.currency).filter((b) => !inBatch.has(b.memberId));
+  const balances = nonZeroMemberBalancesIn(batch.currency, db).filter(
+    (b) => !inBatch.has(b.memberId),
+  );
   const proposal = proposeBatch(balances, minimumFor(db, batch.currency), new Set(reserved.keys()));
   const outside = proposal.lines.map((l) => ({
     memberId: l.memberId,
@@ -368,8 +346,8 @@ export function payoutCurrencies(): string[] {
   return (
     getDb()
       .$client.prepare(
-        "SELECT DISTINCT currency FROM journal_lines WHERE account LIKE 'member_payable:%' ORDER BY currency",
+        "SELECT DISTINCT currency FROM journal_lines WHERE account LIKE ? ORDER BY currency",
       )
-      .all() as { currency: string }[]
+      .all(`${MEMBER_PAYABLE_PREFIX}%`) as { currency: string }[]
   ).map((r) => r.currency);
 }

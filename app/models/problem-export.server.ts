@@ -6,7 +6,7 @@ import { checkFileBeforeParsing } from "@imports/limits";
 import { readCsvRows } from "@imports/read-csv";
 import { readXlsxRows } from "@imports/read-xlsx";
 import type { Problem } from "@imports/types";
-import { HttpError } from "~/http/errors.server";
+import { notFound } from "./errors";
 import { allReportProblems, type Report } from "./reports.server";
 import { reportLayout } from "./supplier-reports.server";
 
@@ -23,11 +23,7 @@ export function problemFileName(report: Report): string {
 export async function reportProblemWorkbook(report: Report): Promise<Buffer> {
   const layout = reportLayout(report);
   if (!layout || !report.storedPath || !existsSync(report.storedPath)) {
-    throw new HttpError(
-      404,
-      "not_found",
-      "This report has no rows to show problems beside: the file was refused as a whole.",
-    );
+    throw notFound("report_rows");
   }
   const { format } = await checkFileBeforeParsing(report.storedPath, report.fileName);
   const rows = format === "xlsx" ? readXlsxRows(report.storedPath) : readCsvRows(report.storedPath);

@@ -2,7 +2,7 @@
 // as ledger entries (SPEC 3.4: Dr cash, Cr supplier_receivable) in one transaction each.
 import { getDb, inTransaction, type Db } from "@db/client.server";
 import { supplierPayments } from "@db/schema";
-import { badRequest, notFound } from "~/http/errors.server";
+import { invalid, notFound } from "./errors";
 import { supplierPaymentEntry } from "~/refunds/journal";
 import { checkSupplierPayment } from "~/refunds/payouts";
 import { appendEntry } from "./ledger.server";
@@ -60,11 +60,17 @@ export type SupplierPaymentInput = {
 export function recordSupplierPayment(actor: AuditActor, input: SupplierPaymentInput) {
   const id = inTransaction((db) => {
     const owed = listReceivables({}, db).find((r) => r.programId === input.programId);
-    if (!owed) throw notFound("That program");
+    if (!owed) throw notFound("program");
     if (input.currency && input.currency !== owed.currency) {
-      throw badRequest(
-        `currency: the program ${owed.programName} is paid in ${owed.currency}, not ${input.currency}.`,
-        [{ path: "currency", message: `must be ${owed.currency}` }],
+      throw invalid(
+        "program_paid_in",
+        {
+          field: "currency",
+          program: owed.programName,
+          currency: owed.currency,
+          given: input.currency,
+        },
+        [{ path: "currency", reason: "must_be_currency", params: { currency: owed.currency } }],
       );
     }
     const note = input.overpaymentNote?.trim() || null;

@@ -7,11 +7,12 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { databasePath, getDb, inTransaction } from "@db/client.server";
 import { jobs, reportProblems, reports, suppliers, type ReportStatus } from "@db/schema";
 import { checkFileBeforeParsing } from "@imports/limits";
-import { isImportError } from "@imports/errors";
-import { conflict, HttpError, notFound } from "~/http/errors.server";
+import { ImportError, isImportError } from "@imports/errors";
+import { conflict, notFound } from "./errors";
 import type { Actor } from "~/auth/authorize.server";
 import { recordAudit } from "./audit.server";
 import { refreshLineTotals } from "./line-totals.server";
+import { queueVersion } from "./report-lifecycle.server";
 
 export type Report = typeof reports.$inferSelect;
 
@@ -48,10 +49,8 @@ export async function submitReport(actor: Actor, upload: Submission, ip?: string
   try {
     await checkFileBeforeParsing(upload.path, upload.fileName);
   } catch (error) {
-    if (isImportError(error)) {
-      const status = error.code === "file_too_large" ? 413 : 422;
-      throw new HttpError(status, error.code, error.message);
-    }
+    // The refusal is the answer: the limits it tripped are for the logs, not the uploader.
+    if (isImportError(error)) throw new ImportError(error.code, error.params);
     throw error;
   }
   const digest = await sha256(upload.path);
@@ -70,11 +69,8 @@ export async function submitReport(actor: Actor, upload: Submission, ip?: string
       )
       .get();
     if (earlier) {
-      throw conflict(
-        "duplicate_file",
-        `This file was already uploaded as report #${earlier.id} (${earlier.period}, version ${earlier.version}, ${earlier.fileName}).`,
-        { reportId: earlier.id },
-      );
+      const { id: reportId, period, version, fileName } = earlier;
+      throw conflict("duplicate_file", { reportId, period, version, fileName }, { reportId });
     }
     const version =
       (db
@@ -82,30 +78,20 @@ export async function submitReport(actor: Actor, upload: Submission, ip?: string
         .from(reports)
         .where(and(eq(reports.supplierId, upload.supplierId), eq(reports.period, upload.period)))
         .get()?.v ?? 0) + 1;
-    const report = db
-      .insert(reports)
-      .values({
-        supplierId: upload.supplierId,
-        period: upload.period,
-        version,
-        status: "queued",
-        fileName: upload.fileName,
-        fileSha256: digest,
-        fileSize: upload.size,
-        storedPath: "",
-        uploadedBy: actor.id,
-      })
-      .returning()
-      .get();
+    const { report, jobId } = queueVersion(db, {
+      supplierId: upload.supplierId,
+      period: upload.period,
+      version,
+      fileName: upload.fileName,
+      fileSha256: digest,
+      fileSize: upload.size,
+      storedPath: "",
+      uploadedBy: actor.id,
+    });
     const storedPath = join(storage, `${report.id}${extname(upload.fileName).toLowerCase()}`);
     renameSync(upload.path, storedPath);
     db.update(reports).set({ storedPath }).where(eq(reports.id, report.id)).run();
-    const job = db
-      .insert(jobs)
-      .values({ kind: "ingest-report", reportId: report.id })
-      .returning()
-      .get();
-    return { report: { ...report, storedPath }, jobId: job.id };
+    return { report: { ...report, storedPath }, jobId };
   });
   recordAudit(
     actor,
@@ -213,7 +199,7 @@ export function reportsByMonth(supplierId: number, year: number) {
 export function acceptDuplicates(actor: Actor, reportId: number, ip?: string): number {
   const accepted = inTransaction((db) => {
     const report = db.select().from(reports).where(eq(reports.id, reportId)).get();
-    if (!report) throw notFound("That report");
+    if (!report) throw notFound("report");
     const changed = db.$client
       .prepare(
         `UPDATE report_lines SET duplicate_status = 'accepted' WHERE report_id = ? AND duplicate_status = 'held'`,

@@ -1,30 +1,22 @@
 // Gathers what an allocation run needs from the database: the program, its eligible-candidate
 // lines (active versions, matched, not held as duplicates), memberships, FX rates and postings.
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@db/client.server";
-import { allocationRuns, fxRates, members, programs, tiers } from "@db/schema";
+import { allocationRuns, fxRates, members } from "@db/schema";
 import { parseRate, type Rate } from "~/refunds/fx";
 import { lastDayOfMonth, type MonthKey } from "~/refunds/money";
 import type { SalesLine } from "~/refunds/pooled";
 import { categoryFilter, type Membership } from "~/refunds/eligibility";
-import { conflict, notFound } from "~/http/errors.server";
+import { conflict, notFound } from "./errors";
 import { postedForProgram } from "./ledger.server";
+import { getProgram, type Program } from "./programs.server";
 
-export type ProgramTerms = typeof programs.$inferSelect & {
-  tiers: { thresholdMinor: number; rateBps: number }[];
-};
-
-export function loadProgramTerms(db: Db, programId: number): ProgramTerms {
-  const program = db.select().from(programs).where(eq(programs.id, programId)).get();
-  if (!program) throw notFound("That program");
-  const schedule = db
-    .select({ thresholdMinor: tiers.thresholdMinor, rateBps: tiers.rateBps })
-    .from(tiers)
-    .where(eq(tiers.programId, programId))
-    .orderBy(asc(tiers.position))
-    .all();
-  return { ...program, tiers: schedule };
+/** The program a run is computed for, with its tiers; none is a 404. */
+export function loadProgramTerms(db: Db, programId: number): Program {
+  const program = getProgram(programId, db);
+  if (!program) throw notFound("program");
+  return program;
 }
 
 /**
@@ -52,7 +44,7 @@ type TotalRow = [number, string | null, string, string, number, number, number, 
  */
 export function candidateLines(
   db: Db,
-  program: ProgramTerms,
+  program: Program,
   month: MonthKey,
   people: Map<number, Membership> = memberships(db),
 ): CandidateLine[] {
@@ -173,7 +165,7 @@ const LINE_COLUMNS = `l.invoice_date, l.category, l.member_id, l.amount_minor, l
   (l.duplicate_status IS 'held'), l.id`;
 
 /** Matched lines of active reports in currencies other than the program's, one by one. */
-function foreignLines(db: Db, program: ProgramTerms, end: string): LineRow[] {
+function foreignLines(db: Db, program: Program, end: string): LineRow[] {
   const currencies = db.$client
     .prepare(`SELECT DISTINCT currency FROM line_totals WHERE supplier_id = ? AND currency <> ?`)
     .pluck()
@@ -207,16 +199,12 @@ export function fxLookup(db: Db, toCurrency: string) {
 }
 
 /** A run needs the supplier's report for its month (a nil report will do): none is a 409. */
-export function assertMonthReported(db: Db, program: ProgramTerms, month: MonthKey): void {
+export function assertMonthReported(db: Db, program: Program, month: MonthKey): void {
   const found = db.$client
     .prepare(`SELECT 1 FROM reports WHERE supplier_id = ? AND period = ? AND status = 'active'`)
     .get(program.supplierId, month);
   if (!found) {
-    throw conflict(
-      "report_missing",
-      `There is no active report of this program's supplier for ${month} yet: a run needs the month's report (a nil report will do).`,
-      { supplierId: program.supplierId, month },
-    );
+    throw conflict("report_missing", { month }, { supplierId: program.supplierId, month });
   }
 }
 
@@ -238,7 +226,7 @@ export function lastPostedMonth(db: Db, programId: number): MonthKey | null {
  */
 export function runFingerprint(
   db: Db,
-  program: ProgramTerms,
+  program: Program,
   month: MonthKey,
   lines: CandidateLine[],
 ): string {

@@ -5,7 +5,7 @@ import { allocationRunMembers, allocationRuns } from "@db/schema";
 import { allocationEntry } from "~/refunds/journal";
 import { pooledVolume } from "~/refunds/pooled";
 import { checkRunMonth, computeRun } from "~/refunds/run";
-import { conflict, notFound } from "~/http/errors.server";
+import { conflict, notFound } from "./errors";
 import { appendEntry, postedForProgram } from "./ledger.server";
 import {
   candidateLines,
@@ -76,14 +76,11 @@ export function previewRun(actor: AuditActor, programId: number, month: string) 
 export function postRun(actor: AuditActor, runId: number) {
   inTransaction((db) => {
     const stored = db.select().from(allocationRuns).where(eq(allocationRuns.id, runId)).get();
-    if (!stored) throw notFound("That allocation run");
+    if (!stored) throw notFound("allocation_run");
     if (stored.status === "posted") return;
     const { program, run, fingerprint } = compute(db, stored.programId, stored.month);
     if (fingerprint !== stored.fingerprint) {
-      throw conflict(
-        "run_stale",
-        "The data changed since this preview was made. Make a new preview and check it before posting.",
-      );
+      throw conflict("run_stale");
     }
     const entry = allocationEntry(run, program.supplierId, program.currency);
     if (entry.lines.length > 0) {
@@ -114,7 +111,7 @@ export function postRun(actor: AuditActor, runId: number) {
 export function getRun(runId: number) {
   const db = getDb();
   const run = db.select().from(allocationRuns).where(eq(allocationRuns.id, runId)).get();
-  if (!run) throw notFound("That allocation run");
+  if (!run) throw notFound("allocation_run");
   const members = db
     .select()
     .from(allocationRunMembers)

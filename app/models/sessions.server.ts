@@ -1,7 +1,20 @@
 // Sessions: rows behind the session cookie.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import { getDb } from "@db/client.server";
+import { databasePath, getDb } from "@db/client.server";
 import { sessions, users } from "@db/schema";
+
+/** A random secret kept beside the database, made on first use, so restarts keep sessions. */
+export function storedSessionSecret(): string {
+  const file = join(dirname(databasePath()), "session-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
 
 export function createSessionRow(id: string, userId: number, expiresAt: string) {
   getDb().insert(sessions).values({ id, userId, expiresAt }).run();

@@ -1,7 +1,8 @@
 // The consortium's settings (one row) and its minimum payout per currency.
 import { eq } from "drizzle-orm";
-import { getDb, type Db } from "@db/client.server";
+import { getDb, inTransaction, type Db } from "@db/client.server";
 import { payoutMinimums, settings } from "@db/schema";
+import { recordAudit, type AuditActor } from "./audit.server";
 
 export type Settings = typeof settings.$inferSelect;
 
@@ -32,4 +33,23 @@ export function setPayoutMinimum(db: Db, currency: string, amountMinor: number) 
     .values({ currency, amountMinor })
     .onConflictDoUpdate({ target: payoutMinimums.currency, set: { amountMinor } })
     .run();
+}
+
+/** The admin's change of the settings, audited. */
+export function saveSettingsAsAdmin(actor: AuditActor, input: Omit<Settings, "id" | "updatedAt">) {
+  inTransaction((db) => {
+    saveSettings(db, input);
+    recordAudit(actor, "settings.update", undefined, input);
+  });
+}
+
+/** The admin's change of a currency's minimum payout, audited. */
+export function setPayoutMinimumAsAdmin(
+  actor: AuditActor,
+  input: { currency: string; amountMinor: number },
+) {
+  inTransaction((db) => {
+    setPayoutMinimum(db, input.currency, input.amountMinor);
+    recordAudit(actor, "settings.payout_minimum", { type: "currency", id: input.currency }, input);
+  });
 }

@@ -1,7 +1,7 @@
 // A member's statement for a range of months (SPEC 3.6), read from the journal and the posted
 // runs and assembled by the pure engine; its closing balance is the ledger's.
 import { getDb } from "@db/client.server";
-import { notFound } from "~/http/errors.server";
+import { notFound } from "./errors";
 import {
   assembleStatement,
   type PayableLine,
@@ -9,9 +9,12 @@ import {
   type Statement,
   type StatementProgram,
 } from "~/refunds/statement";
+import { memberPayable } from "~/refunds/journal";
+import { monthOf, monthOfDate } from "~/refunds/money";
 import { getMember } from "./members.server";
+import { programsWithTiers } from "./programs.server";
 
-export const thisMonth = () => new Date().toISOString().slice(0, 7);
+export const thisMonth = () => monthOfDate(new Date());
 
 export type MemberStatement = Statement & {
   member: { id: number; name: string; taxId: string };
@@ -28,7 +31,7 @@ function payableLines(memberId: number): PayableLine[] {
        LEFT JOIN payout_batches b ON b.id = e.payout_batch_id
        WHERE l.account = ? ORDER BY e.id`,
     )
-    .all(`member_payable:${memberId}`) as PayableLine[];
+    .all(memberPayable(memberId)) as PayableLine[];
 }
 
 /** Posted runs of the programs the member took part in, with the member's volume in each. */
@@ -58,14 +61,14 @@ function programsOf(memberId: number, lines: PayableLine[]): StatementProgram[] 
     ...lines.flatMap((l) => (l.programId === null ? [] : [l.programId])),
   ]);
   if (ids.size === 0) return [];
-  return getDb()
-    .$client.prepare(
-      `SELECT p.id, p.name, p.currency, s.name supplierName, substr(p.start, 1, 7) startMonth,
-              p.method
-       FROM programs p JOIN suppliers s ON s.id = p.supplier_id
-       WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY s.name, p.start, p.id`,
-    )
-    .all(JSON.stringify([...ids])) as StatementProgram[];
+  return programsWithTiers({ ids: [...ids], orderBy: "supplier" }).map((p) => ({
+    id: p.id,
+    name: p.name,
+    currency: p.currency,
+    supplierName: p.supplierName,
+    startMonth: monthOf(p.start),
+    method: p.method,
+  }));
 }
 
 /** The default range: from the member's first posting to this month (or the last posting's). */
@@ -81,7 +84,7 @@ export function defaultRange(memberId: number): { from: string; to: string } {
 
 export function memberStatement(memberId: number, from: string, to: string): MemberStatement {
   const member = getMember(memberId);
-  if (!member) throw notFound("That member");
+  if (!member) throw notFound("member");
   const lines = payableLines(memberId);
   const programs = programsOf(memberId, lines);
   const statement = assembleStatement({

@@ -1,6 +1,6 @@
 // Supplier changes made by an admin: validated, audited.
 import { inTransaction } from "@db/client.server";
-import { conflict } from "~/http/errors.server";
+import { conflict } from "./errors";
 import { supplierInput } from "~/schemas/parties";
 import {
   createSupplier,
@@ -13,8 +13,8 @@ import { recordAudit, type AuditActor } from "./audit.server";
 export function createSupplierAsAdmin(actor: AuditActor, raw: unknown): Supplier {
   const input = supplierInput.parse(raw);
   if (findSupplierByName(input.name)) {
-    throw conflict("supplier_exists", `A supplier named ${input.name} already exists.`, [
-      { path: "name", message: "is already taken" },
+    throw conflict("supplier_exists", { name: input.name }, [
+      { path: "name", reason: "name_taken" },
     ]);
   }
   return inTransaction((db) => {
@@ -28,8 +28,8 @@ export function editSupplierAsAdmin(actor: AuditActor, id: number, raw: unknown)
   const input = supplierInput.parse(raw);
   const other = findSupplierByName(input.name);
   if (other && other.id !== id) {
-    throw conflict("supplier_exists", `A supplier named ${input.name} already exists.`, [
-      { path: "name", message: "is already taken" },
+    throw conflict("supplier_exists", { name: input.name }, [
+      { path: "name", reason: "name_taken" },
     ]);
   }
   return inTransaction((db) => {

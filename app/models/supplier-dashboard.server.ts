@@ -1,20 +1,13 @@
 // The supplier's dashboard beyond the month grid: per program, the pooled volume month by month
 // against its tier thresholds (from posted runs), and the refund owed to the consortium and paid.
+import { prepared } from "@db/client.server";
+import { supplierReceivable } from "~/refunds/journal";
 import { tierProgress, type TierProgress } from "~/refunds/tier-progress";
-import {
-  lastPostedRun,
-  postedRunsOfYear,
-  prepared,
-  programsOfYear,
-  runVolumes,
-  type DashboardProgram,
-} from "./dashboard.server";
+import { lastPostedRun, postedRunsOfYear, runVolumes } from "./dashboard.server";
+import { programsWithTiers, type ListedProgram } from "./programs.server";
 
 export type ProgramVolume = {
-  program: Pick<
-    DashboardProgram,
-    "id" | "name" | "currency" | "method" | "tiers" | "start" | "end"
-  >;
+  program: Pick<ListedProgram, "id" | "name" | "currency" | "method" | "tiers" | "start" | "end">;
   /** Year-to-date pooled volume at the end of each month of the year that has a posted run. */
   months: { month: string; pooledVolumeMinor: number; rateBps: number }[];
   lastRunMonth: string | null;
@@ -39,7 +32,7 @@ export function supplierRefundAccount(supplierId: number) {
        FROM journal_lines jl JOIN journal_entries je ON je.id = jl.entry_id
       WHERE jl.account = ?
       GROUP BY jl.currency, je.kind, jl.program_id`,
-  ).all(`supplier_receivable:${supplierId}`) as {
+  ).all(supplierReceivable(supplierId)) as {
     currency: string;
     kind: string;
     programId: number | null;
@@ -69,7 +62,7 @@ export function supplierRefundAccount(supplierId: number) {
 }
 
 export function supplierDashboard(supplierId: number, year: number) {
-  const programs = programsOfYear(year, supplierId);
+  const programs = programsWithTiers({ year, supplierId, orderBy: "supplier" });
   const runs = postedRunsOfYear(
     year,
     programs.map((p) => p.id),

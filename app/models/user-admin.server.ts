@@ -1,8 +1,8 @@
 // User administration: creating users, invitations and role changes, each validated and audited.
 import { z } from "zod";
 import { getDb, inTransaction } from "@db/client.server";
-import { hashPassword } from "~/auth/password.server";
-import { badRequest, conflict, HttpError, notFound } from "~/http/errors.server";
+import { hashPassword } from "~/crypto/passwords.server";
+import { conflict, invalid, notFound } from "./errors";
 import { email as emailSchema, userInput } from "~/schemas/parties";
 import { deleteSessionsOfUser } from "./sessions.server";
 import { getMember } from "./members.server";
@@ -20,20 +20,15 @@ import { recordAudit, type AuditActor } from "./audit.server";
 
 function assertScopeExists(role: string, supplierId?: number | null, memberId?: number | null) {
   if (role === "supplier" && !getSupplier(supplierId ?? 0))
-    throw badRequest("That supplier does not exist.", [
-      { path: "supplierId", message: "does not exist" },
-    ]);
+    throw invalid("supplier_missing", {}, [{ path: "supplierId", reason: "does_not_exist" }]);
   if (role === "member" && !getMember(memberId ?? 0))
-    throw badRequest("That member does not exist.", [
-      { path: "memberId", message: "does not exist" },
-    ]);
+    throw invalid("member_missing", {}, [{ path: "memberId", reason: "does_not_exist" }]);
 }
 
 export async function createUserAsAdmin(actor: AuditActor, raw: unknown) {
   const input = userInput.parse(raw);
   assertScopeExists(input.role, input.supplierId, input.memberId);
-  if (findUserByEmail(input.email))
-    throw conflict("user_exists", `A user with e-mail ${input.email} already exists.`);
+  if (findUserByEmail(input.email)) throw conflict("user_exists", { email: input.email });
   const user = await createUser(getDb(), input);
   recordAudit(
     actor,
@@ -60,8 +55,7 @@ const invitationInput = z.object({
 export function inviteUser(actor: AuditActor & object, raw: unknown): string {
   const input = invitationInput.parse(raw);
   assertScopeExists(input.role, input.supplierId, input.memberId);
-  if (findUserByEmail(input.email))
-    throw conflict("user_exists", `A user with e-mail ${input.email} already exists.`);
+  if (findUserByEmail(input.email)) throw conflict("user_exists", { email: input.email });
   const token = createInvitation(
     {
       email: input.email,
@@ -89,18 +83,12 @@ const acceptInput = z.object({
 export async function acceptInvitation(token: string, raw: unknown) {
   const input = acceptInput.parse(raw);
   const invitation = openInvitation(token);
-  if (!invitation)
-    throw new HttpError(
-      410,
-      "invitation_invalid",
-      "This invitation link is invalid, expired or already used.",
-    );
+  if (!invitation) throw conflict("invitation_invalid");
   const hash = await hashPassword(input.password);
   return inTransaction((db) => {
-    if (!consumeInvitation(db, invitation.id))
-      throw conflict("invitation_used", "This invitation was already used.");
+    if (!consumeInvitation(db, invitation.id)) throw conflict("invitation_used");
     if (findUserByEmail(invitation.email))
-      throw conflict("user_exists", `A user with e-mail ${invitation.email} already exists.`);
+      throw conflict("user_exists", { email: invitation.email });
     const user = db.$client
       .prepare(
         "INSERT INTO users (email, name, password_hash, role, supplier_id, member_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id, role, email",
@@ -139,9 +127,8 @@ const roleInput = z.object({
 export function changeUserRole(actor: AuditActor & object, userId: number, raw: unknown) {
   const input = roleInput.parse(raw);
   const user = getUser(userId);
-  if (!user) throw notFound("That user");
-  if (user.id === actor.id && input.role !== "admin")
-    throw badRequest("You cannot take away your own admin role.");
+  if (!user) throw notFound("user");
+  if (user.id === actor.id && input.role !== "admin") throw invalid("own_admin_role");
   assertScopeExists(input.role, input.supplierId, input.memberId);
   return inTransaction((db) => {
     const updated = changeRole(

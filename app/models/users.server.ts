@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { countRows, getDb, type Db } from "@db/client.server";
 import { invitations, users, type Role } from "@db/schema";
-import { hashPassword } from "~/auth/password.server";
-import { hashToken } from "~/auth/tokens.server";
+import { hashPassword } from "~/crypto/passwords.server";
+import { hashToken } from "~/models/api-tokens.server";
 
 export type User = typeof users.$inferSelect;
 export type PublicUser = Omit<User, "passwordHash">;

@@ -64,23 +64,12 @@ function assertWeights(weights: readonly AllocationWeight[]): void {
   const seen = new Set<MemberId>();
   for (const { id, weight } of weights) {
     if (seen.has(id)) {
-      throw new DomainError(
-        "allocation_weights_invalid",
-        `Member ${id} appears twice among the allocation weights.`,
-        {
-          memberId: id,
-        },
-      );
+      const details = { memberId: id };
+      throw new DomainError("allocation_weights_invalid", details, details);
     }
     if (!Number.isSafeInteger(weight)) {
-      throw new DomainError(
-        "allocation_weights_invalid",
-        `Member ${id} has weight ${weight}, not a whole number of minor units.`,
-        {
-          memberId: id,
-          weight,
-        },
-      );
+      const details = { memberId: id, weight };
+      throw new DomainError("allocation_weights_invalid", details, details);
     }
     seen.add(id);
   }

@@ -48,8 +48,8 @@ export function membersPool(
  */
 export function nextTierForecast(input: ForecastInput): TierForecast {
   const { pooledVolumeMinor: volume, tiers, method, feeBps } = input;
-  assertMinor(input.memberVolumeMinor, "member volume");
-  assertMinor(input.allocatedVolumeMinor, "allocated volume");
+  assertMinor(input.memberVolumeMinor, "member_volume");
+  assertMinor(input.allocatedVolumeMinor, "allocated_volume");
   const reached = tierReached(volume, tiers);
   const next = tiers[reached.index + 1];
   const current = { tierIndex: reached.index, rateBps: reached.rateBps };
@@ -78,18 +78,15 @@ export function projectYearEnd(
   monthsInProgram: number,
   tiers: readonly Tier[],
 ): YearEndProjection {
-  assertMinor(volume, "pooled volume");
+  assertMinor(volume, "pooled_volume");
   const validPeriod =
     Number.isInteger(monthsElapsed) &&
     Number.isInteger(monthsInProgram) &&
     monthsElapsed >= 1 &&
     monthsElapsed <= monthsInProgram;
   if (!validPeriod) {
-    throw new DomainError(
-      "forecast_period_invalid",
-      `Cannot project ${monthsElapsed} elapsed months over a program of ${monthsInProgram} months.`,
-      { monthsElapsed, monthsInProgram },
-    );
+    const details = { monthsElapsed, monthsInProgram };
+    throw new DomainError("forecast_period_invalid", details, details);
   }
   const projected = toMinor(
     roundHalfAwayFromZero(BigInt(volume) * BigInt(monthsInProgram), BigInt(monthsElapsed)),

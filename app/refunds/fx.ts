@@ -11,18 +11,16 @@ const RATE_PATTERN = /^(\d+)(?:\.(\d{1,8}))?$/;
 export function parseRate(text: string): Rate {
   const match = RATE_PATTERN.exec(text.trim());
   if (!match) {
-    throw new DomainError(
-      "fx_rate_invalid",
-      `"${text}" is not a valid FX rate: write a positive decimal with at most 8 decimal places, like 0.180196.`,
-      { rate: text },
-    );
+    throw new DomainError("fx_rate_invalid", { problem: "format", rate: text }, { rate: text });
   }
   const decimals = match[2] ?? "";
   const rate = { num: BigInt(match[1] + decimals), den: 10n ** BigInt(decimals.length) };
   if (rate.num === 0n) {
-    throw new DomainError("fx_rate_invalid", `The FX rate "${text}" must be greater than zero.`, {
-      rate: text,
-    });
+    throw new DomainError(
+      "fx_rate_invalid",
+      { problem: "not_positive", rate: text },
+      { rate: text },
+    );
   }
   return rate;
 }
@@ -40,11 +38,8 @@ export function convertMinor(
   if (rate.num <= 0n || rate.den <= 0n) {
     throw new DomainError(
       "fx_rate_invalid",
-      `The FX rate ${rate.num}/${rate.den} must be greater than zero.`,
-      {
-        from: fromCurrency,
-        to: toCurrency,
-      },
+      { problem: "not_positive", num: rate.num, den: rate.den },
+      { from: fromCurrency, to: toCurrency },
     );
   }
   const fromScale = 10 ** minorExponent(fromCurrency);

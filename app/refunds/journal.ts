@@ -1,7 +1,14 @@
 // Ledger entries as pure data (SPEC 3.4): what an allocation run, a supplier payment and a
 // payout post. Debits are positive, credits negative; every entry balances in one currency.
 import { DomainError } from "./errors";
-import { addMinor, assertMinor, minorExponent, type MemberId, type Minor } from "./money";
+import {
+  addMinor,
+  assertMinor,
+  minorExponent,
+  type AmountSubject,
+  type MemberId,
+  type Minor,
+} from "./money";
 import type { AllocationRun } from "./run";
 
 export type SupplierId = number;
@@ -12,7 +19,9 @@ export type TrialBalanceRow = { account: string; currency: string; balanceMinor:
 export const FEE_INCOME = "fee_income";
 export const supplierReceivable = (supplierId: SupplierId): string =>
   `supplier_receivable:${supplierId}`;
-export const memberPayable = (memberId: MemberId): string => `member_payable:${memberId}`;
+/** How every member's payable account is named: the prefix, then the member's id. */
+export const MEMBER_PAYABLE_PREFIX = "member_payable:";
+export const memberPayable = (memberId: MemberId): string => `${MEMBER_PAYABLE_PREFIX}${memberId}`;
 export const cashAccount = (currency: string): string => `cash:${currency}`;
 
 function entryOf(currency: string, lines: JournalLine[]): JournalEntry {
@@ -43,7 +52,7 @@ export function supplierPaymentEntry(
   currency: string,
   amountMinor: Minor,
 ): JournalEntry {
-  assertPositive(amountMinor, `payment from supplier ${supplierId}`);
+  assertPositive(amountMinor, { kind: "supplier_payment", supplierId });
   return entryOf(currency, [
     { account: cashAccount(currency), amountMinor },
     { account: supplierReceivable(supplierId), amountMinor: -amountMinor },
@@ -55,7 +64,7 @@ export function payoutEntry(
   currency: string,
   amountMinor: Minor,
 ): JournalEntry {
-  assertPositive(amountMinor, `payout to member ${memberId}`);
+  assertPositive(amountMinor, { kind: "member_payout", memberId });
   return entryOf(currency, [
     { account: memberPayable(memberId), amountMinor },
     { account: cashAccount(currency), amountMinor: -amountMinor },
@@ -69,7 +78,7 @@ export function payoutBatchEntry(
 ): JournalEntry {
   let total: Minor = 0;
   for (const line of lines) {
-    assertPositive(line.amountMinor, `payout to member ${line.memberId}`);
+    assertPositive(line.amountMinor, { kind: "member_payout", memberId: line.memberId });
     total = addMinor(total, line.amountMinor);
   }
   return entryOf(currency, [
@@ -78,12 +87,12 @@ export function payoutBatchEntry(
   ]);
 }
 
-function assertPositive(amountMinor: Minor, what: string): void {
-  assertMinor(amountMinor, what);
+function assertPositive(amountMinor: Minor, subject: AmountSubject): void {
+  assertMinor(amountMinor, subject);
   if (amountMinor <= 0) {
     throw new DomainError(
       "amount_invalid",
-      `The ${what} must be more than zero, not ${amountMinor}.`,
+      { problem: "not_positive", amountMinor, subject },
       { amountMinor },
     );
   }
@@ -93,16 +102,13 @@ export function assertBalanced(entry: JournalEntry): void {
   let debits: Minor = 0;
   let credits: Minor = 0;
   for (const line of entry.lines) {
-    assertMinor(line.amountMinor, `amount of ${line.account}`);
+    assertMinor(line.amountMinor, { kind: "account_line", account: line.account });
     if (line.amountMinor > 0) debits = addMinor(debits, line.amountMinor);
     else credits = addMinor(credits, -line.amountMinor);
   }
   if (debits !== credits) {
-    throw new DomainError(
-      "journal_unbalanced",
-      `The ${entry.currency} journal entry does not balance: debits ${debits}, credits ${credits}.`,
-      { currency: entry.currency, debits, credits },
-    );
+    const details = { currency: entry.currency, debits, credits };
+    throw new DomainError("journal_unbalanced", details, details);
   }
 }
 

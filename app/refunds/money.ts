@@ -12,7 +12,23 @@ export type MonthKey = string;
 export type IsoDate = string;
 export type MemberId = number;
 
-const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** An amount the engine checks, named so the message refusing it can say which (error-texts.ts). */
+export type AmountName =
+  | "amount"
+  | "pool"
+  | "member_volume"
+  | "allocated_volume"
+  | "pooled_volume"
+  | "minimum_payout"
+  | "payment_amount"
+  | "line_amount";
+export type AmountSubject =
+  | AmountName
+  | { kind: "member_balance" | "member_payout"; memberId: MemberId }
+  | { kind: "supplier_payment"; supplierId: number }
+  | { kind: "account_line"; account: string };
+
+export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export function roundHalfAwayFromZero(num: bigint, den: bigint): bigint {
@@ -29,26 +45,15 @@ export function roundHalfAwayFromZero(num: bigint, den: bigint): bigint {
 export function toMinor(value: bigint): Minor {
   const result = Number(value);
   if (!Number.isSafeInteger(result)) {
-    throw new DomainError(
-      "amount_out_of_range",
-      `The amount ${value} minor units is too large to hold exactly.`,
-      {
-        amount: value.toString(),
-      },
-    );
+    const details = { amount: value.toString() };
+    throw new DomainError("amount_out_of_range", details, details);
   }
   return result;
 }
 
-export function assertMinor(amount: Minor, what = "amount"): void {
+export function assertMinor(amount: Minor, subject: AmountSubject = "amount"): void {
   if (!Number.isSafeInteger(amount)) {
-    throw new DomainError(
-      "amount_invalid",
-      `The ${what} ${amount} is not a whole number of minor units.`,
-      {
-        amount,
-      },
-    );
+    throw new DomainError("amount_invalid", { problem: "not_whole", amount, subject }, { amount });
   }
 }
 
@@ -77,11 +82,8 @@ export function minorExponent(currency: string): number {
   if (known !== undefined) return known;
   supportedCurrencies ??= new Set(Intl.supportedValuesOf("currency"));
   if (!supportedCurrencies.has(currency)) {
-    throw new DomainError(
-      "currency_unknown",
-      `"${currency}" is not a known ISO 4217 currency code.`,
-      { currency },
-    );
+    const details = { currency };
+    throw new DomainError("currency_unknown", details, details);
   }
   const format = new Intl.NumberFormat("en", { style: "currency", currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
@@ -91,20 +93,16 @@ export function minorExponent(currency: string): number {
 
 export function assertMonthKey(month: string): asserts month is MonthKey {
   if (!MONTH_PATTERN.test(month)) {
-    throw new DomainError("date_invalid", `"${month}" is not a month in the form YYYY-MM.`, {
-      month,
-    });
+    const details = { month };
+    throw new DomainError("date_invalid", details, details);
   }
 }
 
 export function assertIsoDate(date: string): asserts date is IsoDate {
   const match = DATE_PATTERN.exec(date);
   if (!match || Number(match[3]) > daysInMonth(Number(match[1]), Number(match[2]))) {
-    throw new DomainError(
-      "date_invalid",
-      `"${date}" is not a calendar date in the form YYYY-MM-DD.`,
-      { date },
-    );
+    const details = { date };
+    throw new DomainError("date_invalid", details, details);
   }
 }
 
@@ -132,6 +130,25 @@ export function nextMonth(month: MonthKey): MonthKey {
   const index = Number(month.slice(5, 7));
   if (index === 12) return `${String(year + 1).padStart(4, "0")}-01`;
   return `${month.slice(0, 4)}-${String(index + 1).padStart(2, "0")}`;
+}
+
+/** The month before `month` ("2026-01" → "2025-12"). */
+export function previousMonth(month: MonthKey): MonthKey {
+  assertMonthKey(month);
+  const year = Number(month.slice(0, 4));
+  const index = Number(month.slice(5, 7));
+  if (index === 1) return `${String(year - 1).padStart(4, "0")}-12`;
+  return `${month.slice(0, 4)}-${String(index - 1).padStart(2, "0")}`;
+}
+
+/** Whether `value` is a month written YYYY-MM. */
+export function isMonthKey(value: unknown): value is MonthKey {
+  return typeof value === "string" && MONTH_PATTERN.test(value);
+}
+
+/** The calendar month of a date, in UTC. */
+export function monthOfDate(date: Date): MonthKey {
+  return date.toISOString().slice(0, 7);
 }
 
 /** Number of calendar months from `from` to `to`, both counted: 2026-01..2026-12 → 12. */

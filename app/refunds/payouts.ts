@@ -23,11 +23,11 @@ export function proposeBatch(
   minimumMinor: Minor,
   reserved: ReadonlySet<MemberId> = new Set(),
 ): BatchProposal {
-  assertMinor(minimumMinor, "minimum payout");
+  assertMinor(minimumMinor, "minimum_payout");
   const lines: ProposedLine[] = [];
   const carriedForward: CarriedForward[] = [];
   for (const b of [...balances].sort((x, y) => x.memberId - y.memberId)) {
-    assertMinor(b.balanceMinor, `balance of member ${b.memberId}`);
+    assertMinor(b.balanceMinor, { kind: "member_balance", memberId: b.memberId });
     if (b.balanceMinor === 0) continue;
     if (b.balanceMinor < 0) carriedForward.push({ ...b, reason: "negative" });
     else if (reserved.has(b.memberId)) carriedForward.push({ ...b, reason: "reserved" });
@@ -49,50 +49,25 @@ export function checkBatchAction(
   actorId: number,
   fourEyes: boolean,
 ): void {
-  const { id, status } = batch;
+  const { id: batchId, status } = batch;
+  const details = { batchId, status };
   if (status === "paid") {
-    throw new DomainError(
-      "batch_already_paid",
-      `Payout batch ${id} is already paid; nothing was changed or posted again.`,
-      { batchId: id, status },
-    );
+    throw new DomainError("batch_already_paid", details, details);
   }
   if (status === "cancelled") {
-    throw new DomainError(
-      "batch_cancelled",
-      `Payout batch ${id} is cancelled; it cannot be ${PAST[action]}.`,
-      { batchId: id, status },
-    );
+    throw new DomainError("batch_cancelled", { batchId, action }, details);
   }
   if ((action === "approve" || action === "drop") && status !== "draft") {
-    throw new DomainError(
-      "batch_not_draft",
-      `Payout batch ${id} is already approved; only a draft can be ${PAST[action]}.`,
-      { batchId: id, status },
-    );
+    throw new DomainError("batch_not_draft", { batchId, action }, details);
   }
   if (action === "pay" && status !== "approved") {
-    throw new DomainError(
-      "batch_not_approved",
-      `Payout batch ${id} is a draft; it must be approved before it is paid.`,
-      { batchId: id, status },
-    );
+    throw new DomainError("batch_not_approved", details, details);
   }
   if (action === "approve" && fourEyes && batch.createdBy === actorId) {
-    throw new DomainError(
-      "batch_four_eyes",
-      `The consortium requires four eyes: payout batch ${id} must be approved by an admin other than the one who built it.`,
-      { batchId: id },
-    );
+    const fourEyesDetails = { batchId };
+    throw new DomainError("batch_four_eyes", fourEyesDetails, fourEyesDetails);
   }
 }
-
-const PAST: Record<BatchAction, string> = {
-  approve: "approved",
-  pay: "paid",
-  cancel: "cancelled",
-  drop: "changed",
-};
 
 /**
  * Lines to pay, checked against the balances as they are now: a clawback posted after the
@@ -103,17 +78,14 @@ export function checkPayable(
   balanceNow: (memberId: MemberId) => Minor,
 ): void {
   if (lines.length === 0) {
-    throw new DomainError("batch_nothing_to_pay", "This payout batch has no line left to pay.");
+    throw new DomainError("batch_nothing_to_pay");
   }
   const short = lines
     .map((l) => ({ ...l, balanceMinor: balanceNow(l.memberId) }))
     .filter((l) => l.amountMinor > l.balanceMinor);
   if (short.length > 0) {
-    throw new DomainError(
-      "payout_exceeds_balance",
-      `The balance of ${short.length === 1 ? "member" : "members"} ${short.map((s) => s.memberId).join(", ")} fell below the amount in this batch since it was built (a clawback was posted). Drop ${short.length === 1 ? "that line" : "those lines"} or cancel the batch and build it again.`,
-      { members: short },
-    );
+    const details = { members: short };
+    throw new DomainError("payout_exceeds_balance", details, details);
   }
 }
 
@@ -127,19 +99,16 @@ export function checkSupplierPayment(input: {
   overpaymentNote?: string | null;
 }): void {
   const { amountMinor, owedMinor } = input;
-  assertMinor(amountMinor, "payment amount");
+  assertMinor(amountMinor, "payment_amount");
   if (amountMinor <= 0) {
     throw new DomainError(
       "amount_invalid",
-      `A supplier payment must be more than zero, not ${amountMinor} minor units.`,
+      { problem: "supplier_payment_not_positive", amountMinor },
       { amountMinor },
     );
   }
   if (amountMinor > owedMinor && !input.overpaymentNote?.trim()) {
-    throw new DomainError(
-      "overpayment_note_required",
-      `The payment of ${amountMinor} minor units is more than the ${owedMinor} the supplier owes for this program. Add an overpayment note to record it anyway.`,
-      { amountMinor, owedMinor },
-    );
+    const details = { amountMinor, owedMinor };
+    throw new DomainError("overpayment_note_required", details, details);
   }
 }

@@ -42,7 +42,7 @@ export function pooledVolume(
   for (const line of lines) {
     if (line.invoiceDate > until || line.memberId === null) continue;
     if (!eligible(line, memberships.get(line.memberId))) continue;
-    assertMinor(line.amountMinor, "line amount");
+    assertMinor(line.amountMinor, "line_amount");
     let amount = line.amountMinor;
     if (line.currency !== program.currency) {
       const rate = rateOf(line);
@@ -78,13 +78,7 @@ function missingRatesError(missing: MissingRate[], programCurrency: string): Dom
   missing.sort((a, b) =>
     a.month === b.month ? a.currency.localeCompare(b.currency) : a.month.localeCompare(b.month),
   );
-  const listed = missing
-    .map((m) => `${m.currency} to ${programCurrency} for ${m.month}`)
-    .join(", ");
   const first = missing[0];
-  return new DomainError(
-    "fx_rate_missing",
-    `No FX rate ${listed}: enter ${missing.length === 1 ? "it" : "them"} before running the allocation.`,
-    { currency: first.currency, month: first.month, to: programCurrency, missing },
-  );
+  const details = { currency: first.currency, month: first.month, to: programCurrency, missing };
+  return new DomainError("fx_rate_missing", details, details);
 }

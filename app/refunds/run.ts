@@ -54,13 +54,8 @@ export const NOTHING_POSTED: PostedSoFar = { grossMinor: 0, feeMinor: 0, byMembe
 
 export function assertFeeBps(feeBps: Bps): void {
   if (!Number.isInteger(feeBps) || feeBps < 0 || feeBps > 10_000) {
-    throw new DomainError(
-      "fee_bps_invalid",
-      `The admin fee ${feeBps} bp is not a whole number from 0 to 10000.`,
-      {
-        feeBps,
-      },
-    );
+    const details = { feeBps };
+    throw new DomainError("fee_bps_invalid", details, details);
   }
 }
 
@@ -126,19 +121,17 @@ function runMembers(
 function assertConsistent(volume: PooledVolume, posted: PostedSoFar): void {
   const members = sumMinor(volume.byMember.values());
   if (members !== volume.total) {
-    throw new DomainError(
-      "allocation_weights_invalid",
-      `The pooled volume ${volume.total} does not equal the sum of the members' volumes, ${members}.`,
-      { total: volume.total, members },
-    );
+    const details = { total: volume.total, members };
+    throw new DomainError("allocation_weights_invalid", details, details);
   }
   const postedNet = sumMinor(posted.byMember.values());
   if (postedNet !== posted.grossMinor - posted.feeMinor) {
-    throw new DomainError(
-      "journal_unbalanced",
-      `Earlier postings do not balance: gross ${posted.grossMinor} minus fee ${posted.feeMinor} is not the ${postedNet} posted to members.`,
-      { grossMinor: posted.grossMinor, feeMinor: posted.feeMinor, membersMinor: postedNet },
-    );
+    const details = {
+      grossMinor: posted.grossMinor,
+      feeMinor: posted.feeMinor,
+      membersMinor: postedNet,
+    };
+    throw new DomainError("journal_unbalanced", details, details);
   }
 }
 
@@ -162,19 +155,13 @@ export function checkRunMonth(
 ): RunKind {
   assertMonthKey(month);
   if (month < monthOf(program.start) || month > monthOf(program.end)) {
-    throw new DomainError(
-      "run_month_outside_program",
-      `The run month ${month} is outside the program, which runs from ${program.start} to ${program.end}.`,
-      { month, start: program.start, end: program.end },
-    );
+    const details = { month, start: program.start, end: program.end };
+    throw new DomainError("run_month_outside_program", details, details);
   }
   if (lastPostedMonth === null) return "first";
   if (month === lastPostedMonth) return "true-up";
   const expected = nextMonth(lastPostedMonth);
   if (month === expected) return "next";
-  throw new DomainError(
-    "run_month_out_of_order",
-    `A run for ${month} cannot be posted: the last posted run is for ${lastPostedMonth}, so the next one must be for ${expected} or a true-up of ${lastPostedMonth}.`,
-    { month, lastPostedMonth, allowed: [lastPostedMonth, expected] },
-  );
+  const details = { month, lastPostedMonth, allowed: [lastPostedMonth, expected] };
+  throw new DomainError("run_month_out_of_order", details, details);
 }

@@ -1,9 +1,14 @@
 // A member statement assembled from ledger lines and posted runs (SPEC 3.6): per currency the
 // opening and closing balance, per program the figures reached and each posting explained.
 import { DomainError } from "./errors";
-import { addMinor, type MemberId, type Minor, type MonthKey } from "./money";
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+import {
+  addMinor,
+  isMonthKey,
+  previousMonth,
+  type MemberId,
+  type Minor,
+  type MonthKey,
+} from "./money";
 
 /** One line of the member's payable account, with the month it counts in. */
 export type PayableLine = {
@@ -86,18 +91,10 @@ export type Statement = {
 };
 
 export function assertRange(from: MonthKey, to: MonthKey): void {
-  if (!MONTH.test(from) || !MONTH.test(to) || from > to) {
-    throw new DomainError(
-      "statement_range_invalid",
-      `A statement needs two months written YYYY-MM, the first not after the second (got ${from} to ${to}).`,
-      { from, to },
-    );
+  if (!isMonthKey(from) || !isMonthKey(to) || from > to) {
+    const details = { from, to };
+    throw new DomainError("statement_range_invalid", details, details);
   }
-}
-
-export function previousMonth(month: MonthKey): MonthKey {
-  const [y, m] = month.split("-").map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
 }
 
 /**

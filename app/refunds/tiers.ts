@@ -1,4 +1,5 @@
 // Tier schedules and the gross refund a pooled volume earns under each tier method (SPEC 3.2).
+import { TIER_PROBLEM_TEXTS, type TextLanguage } from "./error-texts";
 import { DomainError } from "./errors";
 import { assertMinor, roundHalfAwayFromZero, toMinor, type Bps, type Minor } from "./money";
 
@@ -12,55 +13,65 @@ export function isTierMethod(value: string): value is TierMethod {
   return (TIER_METHODS as readonly string[]).includes(value);
 }
 
-/** Every problem of a schedule, in plain English; an empty list means it is valid. */
-export function validateTierSchedule(tiers: readonly Tier[]): string[] {
-  if (tiers.length === 0) return ["A tier schedule needs at least one tier."];
-  const problems: string[] = [];
-  tiers.forEach((tier, i) => {
-    const label = `Tier ${i + 1}`;
-    if (!Number.isSafeInteger(tier.thresholdMinor)) {
-      problems.push(
-        `${label}: threshold ${tier.thresholdMinor} is not a whole number of minor units.`,
-      );
+/** One problem of a tier schedule (`tier` counts from 1); its text is in error-texts.ts. */
+export type TierProblem =
+  | { problem: "no_tiers" }
+  | { problem: "threshold_not_whole"; tier: number; thresholdMinor: Minor }
+  | { problem: "rate_invalid"; tier: number; rateBps: Bps }
+  | { problem: "first_threshold_not_zero"; tier: number; thresholdMinor: Minor }
+  | { problem: "threshold_not_rising"; tier: number; thresholdMinor: Minor; previousMinor: Minor }
+  | { problem: "rate_falling"; tier: number; rateBps: Bps; previousBps: Bps };
+
+/** Every problem of a schedule; an empty list means it is valid. */
+export function tierScheduleProblems(tiers: readonly Tier[]): TierProblem[] {
+  if (tiers.length === 0) return [{ problem: "no_tiers" }];
+  const problems: TierProblem[] = [];
+  tiers.forEach(({ thresholdMinor, rateBps }, i) => {
+    const tier = i + 1;
+    if (!Number.isSafeInteger(thresholdMinor)) {
+      problems.push({ problem: "threshold_not_whole", tier, thresholdMinor });
     }
-    if (!Number.isInteger(tier.rateBps) || tier.rateBps < 0 || tier.rateBps > 10_000) {
-      problems.push(`${label}: rate ${tier.rateBps} bp is not a whole number from 0 to 10000.`);
+    if (!Number.isInteger(rateBps) || rateBps < 0 || rateBps > 10_000) {
+      problems.push({ problem: "rate_invalid", tier, rateBps });
     }
-    if (i === 0 && tier.thresholdMinor !== 0) {
-      problems.push(`${label}: the first threshold must be 0, not ${tier.thresholdMinor}.`);
+    if (i === 0 && thresholdMinor !== 0) {
+      problems.push({ problem: "first_threshold_not_zero", tier, thresholdMinor });
     }
     if (i === 0) return;
     const previous = tiers[i - 1];
-    if (!(tier.thresholdMinor > previous.thresholdMinor)) {
-      problems.push(
-        `${label}: threshold ${tier.thresholdMinor} must be above the previous one, ${previous.thresholdMinor}.`,
-      );
+    if (!(thresholdMinor > previous.thresholdMinor)) {
+      const previousMinor = previous.thresholdMinor;
+      problems.push({ problem: "threshold_not_rising", tier, thresholdMinor, previousMinor });
     }
-    if (tier.rateBps < previous.rateBps) {
-      problems.push(
-        `${label}: rate ${tier.rateBps} bp is below the previous tier's ${previous.rateBps} bp.`,
-      );
+    if (rateBps < previous.rateBps) {
+      problems.push({ problem: "rate_falling", tier, rateBps, previousBps: previous.rateBps });
     }
   });
   return problems;
 }
 
+/** Every problem of a schedule, one sentence each (English unless asked); empty when valid. */
+export function validateTierSchedule(
+  tiers: readonly Tier[],
+  language: TextLanguage = "en",
+): string[] {
+  return tierScheduleProblems(tiers).map(TIER_PROBLEM_TEXTS[language]);
+}
+
 export function assertTierSchedule(tiers: readonly Tier[]): void {
-  const problems = validateTierSchedule(tiers);
+  const problems = tierScheduleProblems(tiers);
   if (problems.length > 0) {
     throw new DomainError(
       "tier_schedule_invalid",
-      `The tier schedule is invalid: ${problems.join(" ")}`,
-      {
-        problems,
-      },
+      { problems },
+      { problems: problems.map(TIER_PROBLEM_TEXTS.en) },
     );
   }
 }
 
 /** The highest tier whose threshold the volume reaches (>=); nothing reached still reports tier 0. */
 export function tierReached(volume: Minor, tiers: readonly Tier[]): TierReached {
-  assertMinor(volume, "pooled volume");
+  assertMinor(volume, "pooled_volume");
   assertTierSchedule(tiers);
   let index = 0;
   for (let i = 1; i < tiers.length && volume >= tiers[i].thresholdMinor; i++) index = i;

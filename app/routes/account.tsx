@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
-import { verifyPassword } from "~/auth/password.server";
+import { verifyPassword } from "~/crypto/passwords.server";
 import { Field, fieldErrors } from "~/components/forms/Field";
 import { formFailure } from "~/http/forms.server";
-import { badRequest } from "~/http/errors.server";
+import { invalid } from "~/models/errors";
 import { useI18n } from "~/i18n/context";
-import { LOCALES, translate, pickLocale } from "~/i18n/locale";
+import { LOCALES } from "~/i18n/locale";
 import { recordAudit } from "~/models/audit.server";
 import { getUser, setLocale, setPassword } from "~/models/users.server";
 import { password } from "~/schemas/parties";
@@ -31,16 +31,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const input = z.object({ current: z.string(), next: password }).parse(form);
     const user = getUser(actor.id)!;
     if (!(await verifyPassword(input.current, user.passwordHash))) {
-      const locale = pickLocale(actor.locale, request.headers.get("Accept-Language"));
-      throw badRequest(translate(locale, "account.wrongPassword"), [
-        { path: "current", message: translate(locale, "account.wrongPassword") },
-      ]);
+      throw invalid("wrong_password", {}, [{ path: "current", reason: "wrong_password" }]);
     }
     await setPassword(actor.id, input.next);
     recordAudit(actor, "user.password_change", { type: "user", id: actor.id });
     return Response.json({ saved: true });
   } catch (error) {
-    return formFailure(error, {});
+    return formFailure(request, error, {});
   }
 }
 

@@ -7,13 +7,14 @@ import { YearSwitch } from "~/components/dashboards/YearSwitch";
 import { useI18n } from "~/i18n/context";
 import { adminDashboard } from "~/models/admin-dashboard.server";
 import { consortiumCounts, dashboardYear } from "~/models/dashboard.server";
+import { monthOfDate } from "~/refunds/money";
 import dashboardStyles from "~/styles/dashboards.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
-  const currentMonth = new Date().toISOString().slice(0, 7);
+  const currentMonth = monthOfDate(new Date());
   return {
     counts: consortiumCounts(),
     currentYear: Number(currentMonth.slice(0, 4)),

@@ -18,7 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const [rate] = upsertFxRates(actor, [form]);
     return Response.json({ saved: `${rate.month} ${rate.from} ${rate.to}` });
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 

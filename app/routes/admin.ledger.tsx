@@ -7,6 +7,7 @@ import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/locale";
 import { listJournalLines } from "~/models/journal-lines.server";
 import { trialBalance } from "~/models/ledger.server";
+import { isMonthKey } from "~/refunds/money";
 
 /** A positive integer filter, or undefined for anything else (never a query on garbage). */
 function idFilter(value: string | null): number | undefined {
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       memberId: idFilter(url.searchParams.get("memberId")),
       supplierId: idFilter(url.searchParams.get("supplierId")),
       programId: idFilter(url.searchParams.get("programId")),
-      month: month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : undefined,
+      month: isMonthKey(month) ? month : undefined,
       entryId: idFilter(url.searchParams.get("entryId")),
       payoutBatchId: idFilter(url.searchParams.get("batchId")),
       supplierPaymentId: idFilter(url.searchParams.get("paymentId")),

@@ -8,7 +8,6 @@ import {
   useNavigation,
   useSearchParams,
 } from "@remix-run/react";
-import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
 import { Pager } from "~/components/tables/Pager";
 import { formFailure } from "~/http/forms.server";
@@ -17,6 +16,7 @@ import { useI18n } from "~/i18n/context";
 import { listUnmatched, resolveCustomerKey, suggestionsFor } from "~/models/matching.server";
 import { getMember, listMembers } from "~/models/members.server";
 import { listSuppliers } from "~/models/suppliers.server";
+import { aliasResolutionForm } from "~/schemas/aliases";
 
 const PICKER_SIZE = 50;
 
@@ -55,26 +55,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const resolution = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("member"),
-    supplierId: z.coerce.number().int().positive(),
-    customerKey: z.string().trim().min(1).max(100),
-    memberId: z.coerce.number().int().positive(),
-  }),
-  z.object({
-    intent: z.literal("notMember"),
-    supplierId: z.coerce.number().int().positive(),
-    customerKey: z.string().trim().min(1).max(100),
-  }),
-]);
-
 /** Resolves a key to a member (an alias) or as "not a member", for all its lines. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin"] });
   const form = Object.fromEntries(await request.formData());
   try {
-    const input = resolution.parse(form);
+    const input = aliasResolutionForm.parse(form);
     const { supplierId, customerKey } = input;
     const resolved =
       input.intent === "member"
@@ -93,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
     });
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 
@@ -192,13 +178,7 @@ function Outcome({ result }: { result: ActionData | undefined }) {
     );
   }
   if (!result?.message) return null;
-  const key = result.values?.customerKey ?? "";
-  const text =
-    result.code === "key_is_member_tax_id"
-      ? t("matching.errorTaxId", { key })
-      : result.code === "not_found"
-        ? t("matching.errorNotFound")
-        : t("matching.errorOther", { message: result.message });
+  const text = t("matching.errorOther", { message: result.message });
   return (
     <p className="alert" role="alert">
       {text}

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { formFailure } from "~/http/forms.server";
+import { readerLocale } from "~/http/reader.server";
 import { receiveUpload } from "~/http/upload.server";
 import { useI18n } from "~/i18n/context";
 import { importMembers, type MemberImportResult } from "~/models/member-import.server";
@@ -16,12 +17,14 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const upload = await receiveUpload(request, 5 * 1024 * 1024);
     try {
-      return Response.json(await importMembers(actor, upload.path, upload.name));
+      return Response.json(
+        await importMembers(actor, upload.path, upload.name, readerLocale(request)),
+      );
     } finally {
       await upload.remove();
     }
   } catch (error) {
-    return formFailure(error, {});
+    return formFailure(request, error, {});
   }
 }
 

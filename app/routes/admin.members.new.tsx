@@ -20,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const member = createMemberAsAdmin(actor, form);
     return redirect(`/admin/members/${member.id}?saved=1`);
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { StatementView } from "~/components/money/StatementView";
-import { orRefusal, statementFor } from "~/http/money-downloads.server";
+import { statementFor } from "~/http/money-downloads.server";
+import { orRefusal } from "~/http/refusals.server";
 import { idParam } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
 
@@ -10,7 +11,7 @@ import { useI18n } from "~/i18n/context";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
   const memberId = idParam(params.id);
-  return { statement: orRefusal(() => statementFor(request, memberId)) };
+  return { statement: orRefusal(request, () => statementFor(request, memberId)) };
 }
 
 export default function AdminMemberStatement() {

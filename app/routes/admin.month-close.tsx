@@ -4,20 +4,14 @@ import { authorize } from "~/auth/authorize.server";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/locale";
 import { monthClose } from "~/models/month-close.server";
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { isMonthKey, monthOfDate, previousMonth } from "~/refunds/money";
 
 /** Per supplier for a month: reports arrived, runs posted, and what the supplier has not paid. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
   const asked = new URL(request.url).searchParams.get("month") ?? "";
-  const month = MONTH.test(asked) ? asked : previousMonth(new Date().toISOString().slice(0, 7));
+  const month = isMonthKey(asked) ? asked : previousMonth(monthOfDate(new Date()));
   return { month, suppliers: monthClose(month) };
-}
-
-function previousMonth(m: string) {
-  const [y, mm] = m.split("-").map(Number);
-  return mm === 1 ? `${y - 1}-12` : `${y}-${String(mm - 1).padStart(2, "0")}`;
 }
 
 export default function MonthClose() {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
 import { PayoutStatus } from "~/components/money/PayoutStatus";
 import { formFailure } from "~/http/forms.server";
-import { orRefusal } from "~/http/money-downloads.server";
+import { orRefusal } from "~/http/refusals.server";
 import { idParam } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/locale";
@@ -21,7 +21,7 @@ import { batchDropInput } from "~/schemas/money";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin"] });
-  const batch = orRefusal(() => getBatch(idParam(params.id)));
+  const batch = orRefusal(request, () => getBatch(idParam(params.id)));
   const open = batch.status === "draft" || batch.status === "approved";
   return {
     batch,
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else cancelBatch(actor, id);
     return Response.json({ done: what, status: getBatch(id).status });
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 

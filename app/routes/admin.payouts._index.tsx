@@ -20,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const batch = buildBatch(actor, batchBuildInput.parse(form));
     return redirect(`/admin/payouts/${batch.id}`);
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 

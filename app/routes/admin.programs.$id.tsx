@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
-import { parseTierLines, TierChart, TierEditor } from "~/components/charts/TierEditor";
+import { TierChart, TierEditor } from "~/components/charts/TierEditor";
 import { formFailure } from "~/http/forms.server";
 import { idParam } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
@@ -10,6 +10,7 @@ import { getProgram, updateProgram } from "~/models/programs.server";
 import { listSuppliers } from "~/models/suppliers.server";
 import { ProgramForm, programErrors } from "~/components/forms/ProgramForm";
 import { simulateSchedule, type SimulationRow } from "~/models/simulator.server";
+import { monthKey, tierSchedule } from "~/schemas/programs";
 
 function loadProgram(id: string | undefined) {
   const program = getProgram(idParam(id));
@@ -25,10 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const simulation = z.object({
-  tiers: z.string(),
-  through: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month written YYYY-MM"),
-});
+const simulation = z.object({ tiers: tierSchedule, through: monthKey });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin"] });
@@ -41,10 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const input = simulation.parse(form);
     return Response.json({
-      rows: simulateSchedule(program.id, parseTierLines(input.tiers), input.through),
+      rows: simulateSchedule(program.id, input.tiers, input.through),
     });
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 

@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const program = createProgram(actor, form);
     return Response.json({ created: program.id });
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 

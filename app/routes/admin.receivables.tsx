@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { fieldErrors } from "~/components/forms/Field";
-import { badRequest } from "~/http/errors.server";
+import { invalid } from "~/models/errors";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
 import {
@@ -23,15 +23,12 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const program = listReceivables().find((r) => String(r.programId) === form.programId);
     const amountMinor = program ? decimalToMinor(form.amount ?? "", program.currency) : null;
-    if (program && amountMinor === null)
-      throw badRequest("amount: is not an amount", [
-        { path: "amount", message: "is not an amount" },
-      ]);
+    if (program && amountMinor === null) throw invalid("not_an_amount", { field: "amount" });
     const input = supplierPaymentInput.parse({ ...form, amountMinor });
     const payment = recordSupplierPayment(actor, input);
     return Response.json({ payment });
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { authorize } from "~/auth/authorize.server";
 import { Pager } from "~/components/tables/Pager";
 import { ReportTotals, StatusLabel } from "~/components/tables/ReportCells";
-import { badRequest, conflict } from "~/http/errors.server";
+import { conflict, invalid } from "~/models/errors";
 import { formFailure } from "~/http/forms.server";
 import { idParam, pageParams } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
@@ -49,16 +49,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const report = loadReport(params.id);
   const form = Object.fromEntries(await request.formData());
   try {
-    if (form.intent !== "accept") throw badRequest("Unknown action.");
+    if (form.intent !== "accept") throw invalid("unknown_action");
     if (report.status !== "active") {
-      throw conflict(
-        "report_not_active",
-        `Report #${report.id} is ${report.status}: only an active report's lines can be accepted.`,
-      );
+      throw conflict("report_not_active", { reportId: report.id, status: report.status });
     }
     return Response.json({ accepted: acceptDuplicates(actor, report.id, context.ip) });
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 
@@ -92,7 +89,7 @@ export default function AdminReport() {
       ) : null}
       {result?.message ? (
         <p className="alert" role="alert">
-          {result.code === "report_not_active" ? t("adminReports.notActive") : result.message}
+          {result.message}
         </p>
       ) : null}
       <table className="summary">

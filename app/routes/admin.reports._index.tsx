@@ -9,15 +9,14 @@ import { oneOf, pageParams } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
 import { listReports } from "~/models/reports.server";
 import { listSuppliers } from "~/models/suppliers.server";
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { isMonthKey } from "~/refunds/money";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
   const { url, page, pageSize } = pageParams(request, 50);
   const supplierId = Number(url.searchParams.get("supplierId")) || undefined;
   const month = url.searchParams.get("period")?.trim() ?? "";
-  const period = MONTH.test(month) ? month : undefined;
+  const period = isMonthKey(month) ? month : undefined;
   const status = oneOf(url.searchParams.get("status"), REPORT_STATUSES);
   const { rows, total } = listReports({ supplierId, period, status }, page, pageSize);
   return {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
@@ -9,12 +8,7 @@ import type { MessageKey } from "~/i18n/locale";
 import { memberNamesByIds } from "~/models/member-names.server";
 import { getProgram, listPrograms } from "~/models/programs.server";
 import { postRun, previewRun, type RunView } from "~/models/runs.server";
-
-const previewForm = z.object({
-  programId: z.coerce.number().int().positive(),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month written YYYY-MM"),
-});
-const postForm = z.object({ runId: z.coerce.number().int().positive() });
+import { runPostInput, runPreviewInput } from "~/schemas/runs";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
@@ -29,9 +23,9 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     let run: RunView;
     if (form.intent === "post") {
-      run = postRun(actor, postForm.parse(form).runId);
+      run = postRun(actor, runPostInput.parse(form).runId);
     } else {
-      const input = previewForm.parse(form);
+      const input = runPreviewInput.parse(form);
       run = previewRun(actor, input.programId, input.month);
     }
     const program = getProgram(run.programId);
@@ -41,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
       names: memberNamesByIds(run.members.map((m) => m.memberId)),
     });
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 

@@ -1,17 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { inTransaction } from "@db/client.server";
 import { authorize } from "~/auth/authorize.server";
 import { Field, fieldErrors } from "~/components/forms/Field";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
-import { recordAudit } from "~/models/audit.server";
 import {
   getSettings,
   listPayoutMinimums,
-  saveSettings,
-  setPayoutMinimum,
+  saveSettingsAsAdmin,
+  setPayoutMinimumAsAdmin,
 } from "~/models/settings.server";
 import { currencyCode, settingsInput } from "~/schemas/parties";
 
@@ -30,26 +28,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   try {
     if (form.intent === "minimum") {
-      const input = minimumInput.parse(form);
-      inTransaction((db) => {
-        setPayoutMinimum(db, input.currency, input.amountMinor);
-        recordAudit(
-          actor,
-          "settings.payout_minimum",
-          { type: "currency", id: input.currency },
-          input,
-        );
-      });
+      setPayoutMinimumAsAdmin(actor, minimumInput.parse(form));
     } else {
-      const input = settingsInput.parse(form);
-      inTransaction((db) => {
-        saveSettings(db, input);
-        recordAudit(actor, "settings.update", undefined, input);
-      });
+      saveSettingsAsAdmin(actor, settingsInput.parse(form));
     }
     return Response.json({ saved: true });
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 

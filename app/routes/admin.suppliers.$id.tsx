@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     editSupplierAsAdmin(actor, supplier.id, form);
     return Response.json({ saved: true });
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 

@@ -20,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const supplier = createSupplierAsAdmin(actor, form);
     return Response.json({ created: supplier.id });
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 

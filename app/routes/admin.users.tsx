@@ -34,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const token = inviteUser(actor, form);
     return Response.json({ link: `${new URL(request.url).origin}/invite/${token}` });
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 

@@ -1,8 +1,8 @@
 import { apiRoute } from "~/http/api.server";
-import { notFound } from "~/http/errors.server";
+import { notFound } from "~/models/errors";
 
 const unknownPath = apiRoute(() => {
-  throw notFound("This API path");
+  throw notFound("api_path");
 });
 export const loader = unknownPath;
 export const action = unknownPath;

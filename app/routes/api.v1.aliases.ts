@@ -1,27 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
 import { allowMethods, apiRoute, readJson } from "~/http/api.server";
 import { resolveCustomerKey, type Resolution } from "~/models/matching.server";
-
-const resolution = z.union([
-  z.object({
-    supplierId: z.number().int().positive(),
-    customerKey: z.string().trim().min(1).max(100),
-    memberId: z.number().int().positive(),
-  }),
-  z.object({
-    supplierId: z.number().int().positive(),
-    customerKey: z.string().trim().min(1).max(100),
-    notMember: z.literal(true),
-  }),
-]);
+import { aliasResolution } from "~/schemas/aliases";
 
 /** Resolves a supplier's customer key to a member (an alias) or as "not a member". */
 export const action = apiRoute(async ({ request, context }: ActionFunctionArgs) => {
   allowMethods(request, "POST");
   const actor = await authorize(request, { roles: ["admin"] });
-  const input = resolution.parse(await readJson(request)) as Resolution;
+  const input = aliasResolution.parse(await readJson(request)) as Resolution;
   const resolved = resolveCustomerKey(actor, input, context.ip as string | undefined);
   return Response.json({ ...input, ...resolved }, { status: 201 });
 });

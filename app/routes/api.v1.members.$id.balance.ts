@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { assertOwns, authorize } from "~/auth/authorize.server";
 import { apiRoute } from "~/http/api.server";
-import { notFound } from "~/http/errors.server";
+import { notFound } from "~/models/errors";
 import { idParam } from "~/http/query.server";
 import { memberBalances, memberEarnedByProgram } from "~/models/ledger.server";
 import { getMember } from "~/models/members.server";
@@ -10,7 +10,7 @@ export const loader = apiRoute(async ({ request, params }: LoaderFunctionArgs) =
   const actor = await authorize(request, { roles: ["admin", "member"] });
   const memberId = idParam(params.id);
   assertOwns(request, actor, { memberId });
-  if (!getMember(memberId)) throw notFound("That member");
+  if (!getMember(memberId)) throw notFound("member");
   return Response.json({
     memberId,
     balances: memberBalances(memberId),

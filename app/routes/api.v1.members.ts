@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { authorize } from "~/auth/authorize.server";
 import { allowMethods, apiRoute, readJson } from "~/http/api.server";
-import { badRequest } from "~/http/errors.server";
+import { invalid } from "~/models/errors";
 import { pageParams } from "~/http/query.server";
 import { upsertMembersAsAdmin } from "~/models/member-admin.server";
 import { listMembers } from "~/models/members.server";
@@ -25,7 +25,7 @@ export const action = apiRoute(async ({ request }: ActionFunctionArgs) => {
   allowMethods(request, "POST");
   const actor = await authorize(request, { roles: ["admin"] });
   const body = await readJson(request);
-  if (Array.isArray(body) && body.length === 0) throw badRequest("The list of members is empty.");
+  if (Array.isArray(body) && body.length === 0) throw invalid("members_list_empty");
   const results = upsertMembersAsAdmin(
     actor,
     Array.isArray(body) ? body : [memberInput.parse(body)],

@@ -22,7 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const user = await acceptInvitation(params.token ?? "", form);
     return redirect(homeFor(user.role), { headers: { "Set-Cookie": await startSession(user.id) } });
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 

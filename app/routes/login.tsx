@@ -7,7 +7,8 @@ import { attemptLogin, homeFor, safeRedirect } from "~/auth/login.server";
 import { startSession } from "~/auth/session.server";
 import { Field } from "~/components/forms/Field";
 import { useI18n } from "~/i18n/context";
-import { toHttpError } from "~/http/errors.server";
+import { toAnswer } from "~/http/errors.server";
+import { readerLocale } from "~/http/reader.server";
 
 export const meta: MetaFunction = () => [{ title: "tierpool · sign in" }];
 
@@ -21,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     assertSameOrigin(request);
   } catch (error) {
-    const e = toHttpError(error);
+    const e = toAnswer(error, readerLocale(request));
     return Response.json({ error: "csrf", message: e.message }, { status: e.status });
   }
   const form = await request.formData();

@@ -2,14 +2,15 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { StatementView } from "~/components/money/StatementView";
-import { orRefusal, statementFor } from "~/http/money-downloads.server";
+import { statementFor } from "~/http/money-downloads.server";
+import { orRefusal } from "~/http/refusals.server";
 import { useI18n } from "~/i18n/context";
 
 /** The signed-in member's own statement for a range of months. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["member"] });
   const memberId = actor.memberId!;
-  return { statement: orRefusal(() => statementFor(request, memberId)) };
+  return { statement: orRefusal(request, () => statementFor(request, memberId)) };
 }
 
 export default function MemberStatement() {

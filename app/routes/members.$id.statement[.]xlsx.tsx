@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { assertOwns, authorize } from "~/auth/authorize.server";
-import { orRefusal, statementDownload } from "~/http/money-downloads.server";
+import { statementDownload } from "~/http/money-downloads.server";
+import { orRefusal } from "~/http/refusals.server";
 import { idParam } from "~/http/query.server";
 
 /** A statement as XLSX: for that member and for the admin (`?from=&to=` months). */
@@ -8,5 +9,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin", "member"] });
   const memberId = idParam(params.id);
   assertOwns(request, actor, { memberId });
-  return orRefusal(() => statementDownload(actor, request, memberId));
+  return orRefusal(request, () => statementDownload(actor, request, memberId));
 }

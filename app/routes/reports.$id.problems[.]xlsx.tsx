@@ -1,30 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { assertOwns, authorize } from "~/auth/authorize.server";
-import { toHttpError } from "~/http/errors.server";
+import { downloadHeaders } from "~/http/downloads.server";
+import { refusalResponse } from "~/http/refusals.server";
+import { XLSX_TYPE } from "~/models/money-exports.server";
 import { idParam } from "~/http/query.server";
 import { problemFileName, reportProblemWorkbook } from "~/models/problem-export.server";
 import { getReport } from "~/models/reports.server";
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+import { notFound } from "~/models/errors";
 
 /** The original rows of a report with a Problem column: for the owning supplier and the admin. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin", "supplier"] });
   const report = getReport(idParam(params.id));
-  if (!report) throw new Response("Not found", { status: 404 });
+  if (!report) throw refusalResponse(request, notFound("report"));
   assertOwns(request, actor, { supplierId: report.supplierId });
   try {
     const body = await reportProblemWorkbook(report);
     const name = problemFileName(report);
-    return new Response(new Uint8Array(body), {
-      headers: {
-        "Content-Type": XLSX,
-        "Content-Disposition": `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return new Response(new Uint8Array(body), { headers: downloadHeaders(name, XLSX_TYPE) });
   } catch (error) {
-    const e = toHttpError(error);
-    return new Response(e.message, { status: e.status });
+    return refusalResponse(request, error);
   }
 }

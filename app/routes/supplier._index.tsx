@@ -7,6 +7,7 @@ import { useI18n } from "~/i18n/context";
 import { getSupplier } from "~/models/suppliers.server";
 import { supplierYear, type MonthRow } from "~/models/supplier-reports.server";
 import { supplierDashboard, type SupplierDashboard } from "~/models/supplier-dashboard.server";
+import { monthOfDate } from "~/refunds/money";
 import dashboardStyles from "~/styles/dashboards.css?url";
 import reportStyles from "~/styles/reports.css?url";
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["supplier"] });
   const supplier = getSupplier(actor.supplierId!);
   if (!supplier) throw new Response("Not found", { status: 404 });
-  const currentMonth = new Date().toISOString().slice(0, 7);
+  const currentMonth = monthOfDate(new Date());
   const currentYear = Number(currentMonth.slice(0, 4));
   const asked = Number(new URL(request.url).searchParams.get("year"));
   const year =

@@ -63,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return Response.json({ saved: true });
   } catch (error) {
-    return formFailure(error, {});
+    return formFailure(request, error, {});
   }
 }
 

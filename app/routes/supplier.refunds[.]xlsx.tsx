@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authorize } from "~/auth/authorize.server";
 import { localeOf } from "~/http/money-downloads.server";
 import { listReceivables } from "~/models/receivables.server";
-import { downloadHeaders, supplierRefundsXlsx, XLSX_TYPE } from "~/models/money-exports.server";
+import { downloadHeaders } from "~/http/downloads.server";
+import { supplierRefundsXlsx, XLSX_TYPE } from "~/models/money-exports.server";
 
 /** The supplier's refunds screen as XLSX. */
 export async function loader({ request }: LoaderFunctionArgs) {

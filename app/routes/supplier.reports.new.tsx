@@ -5,29 +5,24 @@ import { useEffect, useState } from "react";
 import { authorize } from "~/auth/authorize.server";
 import { ProgressBar } from "~/components/reports/ReportBits";
 import { ProcessingProgress, ReportSummary } from "~/components/reports/ReportSummary";
-import { toHttpError } from "~/http/errors.server";
+import { toAnswer } from "~/http/errors.server";
+import { readerLocale } from "~/http/reader.server";
 import { acceptReportUpload } from "~/http/report-upload.server";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/locale";
 import { LIMITS } from "@imports/limits";
+import { isMonthKey, monthOfDate, previousMonth } from "~/refunds/money";
 import type { loader as detailLoader } from "./supplier.reports.$id";
 import reportStyles from "~/styles/reports.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function previousMonth(today: Date): string {
-  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
-  return d.toISOString().slice(0, 7);
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["supplier"] });
   const today = new Date();
-  const currentMonth = today.toISOString().slice(0, 7);
+  const currentMonth = monthOfDate(today);
   const asked = new URL(request.url).searchParams.get("period") ?? "";
-  const period = MONTH.test(asked) && asked <= currentMonth ? asked : previousMonth(today);
+  const period = isMonthKey(asked) && asked <= currentMonth ? asked : previousMonth(currentMonth);
   return { period, currentMonth, maxFileBytes: LIMITS.maxFileBytes };
 }
 
@@ -38,9 +33,9 @@ export type UploadError = {
   reportId?: number;
 };
 
-/** A refusal as the page shows it: the code picks the words, the field where to show them. */
-function uploadFailure(error: unknown) {
-  const e = toHttpError(error);
+/** A refusal as the page shows it: the message in the reader's language, the field it concerns. */
+function uploadFailure(request: Request, error: unknown) {
+  const e = toAnswer(error, readerLocale(request));
   const details = Array.isArray(e.details) ? (e.details as { path?: string }[]) : [];
   const path = details[0]?.path;
   const field = path === "file" || path === "period" ? path : undefined;
@@ -69,34 +64,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 202 },
     );
   } catch (error) {
-    return uploadFailure(error);
+    return uploadFailure(request, error);
   }
 }
 
-const ERROR_KEYS: Record<string, MessageKey> = {
-  duplicate_file: "reports.error.duplicate",
-  file_too_large: "reports.error.tooLarge",
-  file_empty: "reports.refusal.file_empty",
-  not_a_spreadsheet: "reports.refusal.not_a_spreadsheet",
-  zip_bomb: "reports.refusal.zip_bomb",
-  truncated_file: "reports.refusal.truncated_file",
-  malformed_csv: "reports.refusal.malformed_csv",
-  too_many_rows: "reports.refusal.too_many_rows",
-  too_many_columns: "reports.refusal.too_many_columns",
-};
-
-function UploadErrorBox({ error, maxMiB }: { error: UploadError; maxMiB: number }) {
+function UploadErrorBox({ error }: { error: UploadError }) {
   const { t } = useI18n();
-  const key: MessageKey | undefined =
+  const fieldKey: MessageKey | undefined =
     error.field === "file"
       ? "reports.error.fileMissing"
       : error.field === "period"
         ? "reports.error.period"
-        : ERROR_KEYS[error.code];
+        : undefined;
   return (
     <div className="alert" role="alert" data-testid="upload-error" data-code={error.code}>
-      <p>{key ? t(key, { id: error.reportId ?? "", limit: maxMiB }) : error.message}</p>
-      {key && !error.field ? <p>{error.message}</p> : null}
+      <p>{fieldKey ? t(fieldKey) : error.message}</p>
       {error.reportId ? (
         <p>
           <Link to={`/supplier/reports/${error.reportId}`}>
@@ -175,7 +157,7 @@ export default function UploadReport() {
       setError({ code: "bad_request", message: "", field: "file" });
       return;
     }
-    if (!MONTH.test(month) || month > currentMonth) {
+    if (!isMonthKey(month) || month > currentMonth) {
       setError({ code: "bad_request", message: "", field: "period" });
       return;
     }
@@ -246,7 +228,7 @@ export default function UploadReport() {
           {t("common.upload")}
         </button>
       </form>
-      {error ? <UploadErrorBox error={error} maxMiB={maxMiB} /> : null}
+      {error ? <UploadErrorBox error={error} /> : null}
       {phase.step === "uploading" ? (
         <ProgressBar
           testId="upload-progress"

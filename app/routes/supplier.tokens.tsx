@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
-import { issueToken, listTokens, revokeToken } from "~/auth/tokens.server";
+import { issueToken, listTokens, revokeToken } from "~/models/api-tokens.server";
 import { fieldErrors } from "~/components/forms/Field";
-import { notFound } from "~/http/errors.server";
+import { notFound } from "~/models/errors";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
 import { recordAudit } from "~/models/audit.server";
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const createForm = z.object({
-  name: z.string().trim().min(1, "Give the token a name.").max(80, "At most 80 characters."),
+  name: z.string().trim().min(1, "token_name_required").max(80, "at_most_characters"),
 });
 const revokeForm = z.object({ tokenId: z.coerce.number().int().positive() });
 
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (form.intent === "revoke") {
       const { tokenId } = revokeForm.parse(form);
-      if (!revokeToken(actor.id, tokenId)) throw notFound("That token");
+      if (!revokeToken(actor.id, tokenId)) throw notFound("token");
       recordAudit(actor, "token.revoke", { type: "api_token", id: tokenId }, {}, ip);
       return Response.json({ revoked: tokenId });
     }
@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     recordAudit(actor, "token.create", { type: "api_token", id }, { name }, ip);
     return Response.json({ created: { id, name, token } });
   } catch (error) {
-    return formFailure(error, form);
+    return formFailure(request, error, form);
   }
 }
 

@@ -1,4 +1,5 @@
 // Input schemas for money out (supplier payments, payout batches, statements): forms and API.
+// Messages are reason keys (app/schemas/reasons.ts); the edge writes them in the reader's language.
 import { z } from "zod";
 import { minorExponent } from "~/refunds/money";
 import { currencyCode, isoDate } from "./parties";
@@ -13,9 +14,9 @@ const optionalText = (max: number) =>
 
 export const supplierPaymentInput = z.object({
   programId: positiveId,
-  amountMinor: z.number({ message: "must be a whole number of minor units" }).int().safe(),
+  amountMinor: z.number({ message: "minor_units_whole" }).int().safe(),
   receivedOn: isoDate,
-  reference: z.string().trim().min(1, "is required").max(100),
+  reference: z.string().trim().min(1, "required").max(100),
   currency: currencyCode.optional(),
   overpaymentNote: optionalText(500),
 });

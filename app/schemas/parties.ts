@@ -1,34 +1,35 @@
 // Input schemas for members, suppliers, users and settings: shared by forms and the API.
+// Messages are reason keys (app/schemas/reasons.ts); the edge writes them in the reader's language.
 import { z } from "zod";
 
 export const isoDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date_format")
   .refine(
     (s) =>
       !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
       new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    "is not a real date",
+    "date_not_real",
   );
 
 export const currencyCode = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((c) => Intl.supportedValuesOf("currency").includes(c), "is not a known currency code");
+  .refine((c) => Intl.supportedValuesOf("currency").includes(c), "currency_unknown");
 
 const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 
 export const memberInput = z
   .object({
-    name: z.string().trim().min(1, "is required").max(200),
-    taxId: z.string().trim().min(1, "is required").max(40),
+    name: z.string().trim().min(1, "required").max(200),
+    taxId: z.string().trim().min(1, "required").max(40),
     country: z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]{2}$/, "must be a two-letter country code"),
+      .regex(/^[A-Z]{2}$/, "country_format"),
     joinedOn: isoDate,
     leftOn: z.preprocess(blankToNull, isoDate.nullable()).default(null),
     bankName: z.preprocess(blankToNull, z.string().trim().max(100).nullable()).default(null),
@@ -36,21 +37,21 @@ export const memberInput = z
     bankHolder: z.preprocess(blankToNull, z.string().trim().max(200).nullable()).default(null),
   })
   .refine((m) => !m.leftOn || m.leftOn > m.joinedOn, {
-    message: "must be after the joining date",
+    message: "left_before_joined",
     path: ["leftOn"],
   });
 export type MemberInput = z.infer<typeof memberInput>;
 
 export const supplierInput = z.object({
-  name: z.string().trim().min(1, "is required").max(200),
+  name: z.string().trim().min(1, "required").max(200),
   currency: currencyCode,
   dateOrder: z.enum(["dmy", "mdy"]).default("dmy"),
   language: z.enum(["en", "es", "pt-BR"]).default("es"),
 });
 export type SupplierInput = z.infer<typeof supplierInput>;
 
-export const email = z.string().trim().toLowerCase().email("is not an e-mail address").max(200);
-export const password = z.string().min(10, "must have at least 10 characters").max(200);
+export const email = z.string().trim().toLowerCase().email("email_invalid").max(200);
+export const password = z.string().min(10, "password_too_short").max(200);
 
 export const userInput = z
   .object({
@@ -66,13 +67,13 @@ export const userInput = z
       ctx.addIssue({
         code: "custom",
         path: ["supplierId"],
-        message: "is required for a supplier user",
+        message: "supplier_user_needs_supplier",
       });
     if (u.role === "member" && !u.memberId)
       ctx.addIssue({
         code: "custom",
         path: ["memberId"],
-        message: "is required for a member user",
+        message: "member_user_needs_member",
       });
   });
 export type UserInput = z.infer<typeof userInput>;

@@ -1,24 +1,38 @@
 // Input schemas for refund programs (with their tier schedules) and FX rates: shared by forms and the API.
+// Messages are reason keys (app/schemas/reasons.ts); the edge writes them in the reader's language.
 import { z } from "zod";
+import { MONTH_PATTERN } from "~/refunds/money";
 import { currencyCode, isoDate } from "./parties";
+import { splitTierLine, tierTextLines, WHOLE_TEXT } from "./tier-text";
 
 /** "12" from a form becomes 12; anything else is left for zod to judge (so "1.5" or "" fail). */
-const wholeFromText = (v: unknown) =>
-  typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v;
+const wholeFromText = (v: unknown) => (typeof v === "string" && WHOLE_TEXT.test(v) ? Number(v) : v);
 const whole = z.preprocess(wholeFromText, z.number().int().safe());
 
-/** Form text "threshold;rateBps", one tier a line, as tier objects; an array passes through. */
+export const tierInput = z.object({ thresholdMinor: whole, rateBps: whole });
+
+/** A non-blank line of tier text that is not two fields (refused at its own path). */
+class UnreadableTierLine {
+  constructor(readonly text: string) {}
+}
+
+/** Form text of tier lines (app/schemas/tier-text.ts) as tier objects; an array passes through. */
 const tierLines = (v: unknown) =>
   typeof v === "string"
-    ? v
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .map((line) => {
-          const [thresholdMinor, rateBps, ...rest] = line.split(";");
-          return rest.length ? line : { thresholdMinor, rateBps: rateBps ?? "" };
-        })
+    ? tierTextLines(v).map(({ text }) => splitTierLine(text) ?? new UnreadableTierLine(text))
     : v;
+
+/** One tier: an object (from the API or a readable line), or a line that is not two fields. */
+const tier = z.preprocess((v, ctx) => {
+  if (!(v instanceof UnreadableTierLine)) return v;
+  ctx.addIssue({
+    code: "custom",
+    message: "tier_line_format",
+    params: { text: v.text },
+    fatal: true,
+  });
+  return z.NEVER;
+}, tierInput);
 
 /** Form text "a, b" (commas or lines) as a list; an array passes through. */
 const listFromText = (v: unknown) => (typeof v === "string" ? v.split(/[,\n]/) : v);
@@ -29,45 +43,40 @@ const categories = z
   )
   .default([]);
 
-export const tierInput = z.object({ thresholdMinor: whole, rateBps: whole });
+/** A tier schedule as typed (lines of text) or sent (objects): the same rules for both. */
+export const tierSchedule = z.preprocess(tierLines, z.array(tier).min(1, "tiers_none"));
 
 export const programInput = z
   .object({
     supplierId: z.preprocess(wholeFromText, z.number().int().positive()),
-    name: z.string().trim().min(1, "is required").max(200),
+    name: z.string().trim().min(1, "required").max(200),
     currency: currencyCode,
     start: isoDate,
     end: isoDate,
     method: z.enum(["all-units", "incremental"]),
     feeBps: whole,
-    tiers: z.preprocess(tierLines, z.array(tierInput).min(1, "needs at least one tier")),
+    tiers: tierSchedule,
     includeCategories: categories,
     excludeCategories: categories,
   })
-  .refine((p) => p.start < p.end, { message: "must be after the start date", path: ["end"] });
+  .refine((p) => p.start < p.end, { message: "end_before_start", path: ["end"] });
 export type ProgramInput = z.infer<typeof programInput>;
 
-export const monthKey = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month written YYYY-MM");
+export const monthKey = z.string().trim().regex(MONTH_PATTERN, "month_format");
 
 export const fxRateInput = z
   .object({
     month: monthKey,
     from: currencyCode,
     to: currencyCode,
-    rate: z.string().trim().min(1, "is required"),
+    rate: z.string().trim().min(1, "required"),
   })
-  .refine((r) => r.from !== r.to, {
-    message: "must differ from the source currency",
-    path: ["to"],
-  });
+  .refine((r) => r.from !== r.to, { message: "currency_same", path: ["to"] });
 export type FxRateInput = z.infer<typeof fxRateInput>;
 
 export const fxRatesInput = z
-  .array(fxRateInput, { invalid_type_error: "must be a list of FX rates" })
-  .min(1, "needs at least one FX rate")
+  .array(fxRateInput, { invalid_type_error: "fx_rates_not_list" })
+  .min(1, "fx_rates_none")
   .superRefine((rates, ctx) => {
     const seen = new Map<string, number>();
     rates.forEach((r, i) => {
@@ -77,7 +86,8 @@ export const fxRatesInput = z
         ctx.addIssue({
           code: "custom",
           path: [i, "month"],
-          message: `repeats the month and currencies of rate ${first + 1}`,
+          message: "fx_rate_repeated",
+          params: { rate: first + 1 },
         });
       else seen.set(key, i);
     });

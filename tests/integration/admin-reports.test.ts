@@ -123,7 +123,7 @@ beforeAll(async () => {
   for (const [key, id] of parties.supplierIds) supplierIds.set(key, id);
   for (const [ref, id] of parties.memberIds) memberIds.set(ref, id);
   uploaded.push(...(await ingestScenarioReports(admin, supplierIds)));
-  browser = new BrowserSession(server.url);
+  browser = new BrowserSession(server.url, "en");
   await browser.login(ADMIN.email, ADMIN.password);
 }, 240_000);
 

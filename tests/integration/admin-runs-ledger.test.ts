@@ -55,7 +55,7 @@ beforeAll(async () => {
   const program = await admin.post("/api/v1/programs", specExampleProgram(supplierId));
   expect(program.status).toBe(201);
   programId = program.body.id;
-  browser = new BrowserSession(server.url);
+  browser = new BrowserSession(server.url, "en");
   await browser.login(ADMIN.email, ADMIN.password);
 });
 afterAll(() => server.stop());

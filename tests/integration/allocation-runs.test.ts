@@ -190,7 +190,7 @@ describe("balances and the trial balance", () => {
 
 describe("the schedule simulator", () => {
   it("applies a draft schedule to the program's past volume, month by month", async () => {
-    const session = new BrowserSession(server.url);
+    const session = new BrowserSession(server.url, "en");
     await session.login(ADMIN.email, ADMIN.password);
     const res = await session.action(`/admin/programs/${programId}`, "routes/admin.programs.$id", {
       tiers: "0;0\n5000000;500",
@@ -216,7 +216,7 @@ describe("the schedule simulator", () => {
   });
 
   it("refuses an invalid draft schedule with the engine's message", async () => {
-    const session = new BrowserSession(server.url);
+    const session = new BrowserSession(server.url, "en");
     await session.login(ADMIN.email, ADMIN.password);
     const res = await session.action(`/admin/programs/${programId}`, "routes/admin.programs.$id", {
       tiers: "100;100",
@@ -255,7 +255,7 @@ describe("editing a program", () => {
       feeBps: 1000,
       tiers: [{ thresholdMinor: 0, rateBps: 100 }],
     });
-    const session = new BrowserSession(server.url);
+    const session = new BrowserSession(server.url, "en");
     await session.login(ADMIN.email, ADMIN.password);
     const res = await session.action(
       `/admin/programs/${created.body.id}`,
@@ -277,7 +277,7 @@ describe("editing a program", () => {
   });
 
   it("refuses once a run is posted, changing nothing", async () => {
-    const session = new BrowserSession(server.url);
+    const session = new BrowserSession(server.url, "en");
     await session.login(ADMIN.email, ADMIN.password);
     const res = await session.action(
       `/admin/programs/${programId}`,

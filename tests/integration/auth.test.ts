@@ -157,7 +157,7 @@ describe("invitations", () => {
     const accepted = await invitee.post(path, { name: "Ivy", password: "invitee-password-1" });
     expect(accepted.status).toBe(302);
     expect(accepted.headers.get("location")).toBe("/admin");
-    const again = await new BrowserSession(server.url).action(path, "routes/invite.$token", {
+    const again = await new BrowserSession(server.url, "en").action(path, "routes/invite.$token", {
       name: "Ivy 2",
       password: "another-password-2",
     });
@@ -173,7 +173,7 @@ describe("invitations", () => {
       "UPDATE invitations SET expires_at = '2000-01-01T00:00:00.000Z' WHERE email = 'late@test.example'",
     ).run();
     db.close();
-    const res = await new BrowserSession(server.url).action(path, "routes/invite.$token", {
+    const res = await new BrowserSession(server.url, "en").action(path, "routes/invite.$token", {
       password: "late-password-1",
     });
     expect(res.status).toBe(410);

@@ -11,7 +11,7 @@ let server: TestServer;
 let admin: BrowserSession;
 beforeAll(async () => {
   server = await startServer();
-  admin = new BrowserSession(server.url);
+  admin = new BrowserSession(server.url, "en");
   await admin.login(ADMIN.email, ADMIN.password);
 });
 afterAll(() => server.stop());

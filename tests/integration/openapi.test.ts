@@ -82,6 +82,24 @@ describe("the OpenAPI document", () => {
     expect(files.map(routePath).filter((p) => !doc.paths[p])).toEqual([]);
   });
 
+  it("names only schemas that compile, and describes every JSON body a write takes", () => {
+    for (const [name, schema] of Object.entries(doc.components.schemas))
+      expect(
+        () => ajv.compile({ ...(schema as Json), components: doc.components }),
+        name,
+      ).not.toThrow();
+    for (const path of ["/tokens", "/suppliers", "/members", "/users", "/programs", "/aliases"])
+      expect(
+        doc.paths[path].post.requestBody.content["application/json"].schema,
+        path,
+      ).toBeDefined();
+    expect(
+      doc.paths["/allocation-runs"].post.requestBody.content["application/json"].schema,
+    ).toEqual({
+      $ref: "#/components/schemas/RunRequest",
+    });
+  });
+
   it("matches the real answers of every read", async () => {
     for (const path of [
       "/suppliers",

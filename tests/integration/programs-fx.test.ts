@@ -160,7 +160,7 @@ describe("programs", () => {
   });
 
   it("creates a program from the admin form, tiers as lines of threshold;rateBps", async () => {
-    const browser = new BrowserSession(server.url);
+    const browser = new BrowserSession(server.url, "en");
     await browser.login(ADMIN.email, ADMIN.password);
     const form = {
       supplierId: String(supplierId),
@@ -220,7 +220,7 @@ describe("FX rates", () => {
     ]);
     expect(res.body[0].updatedBy).toBeTypeOf("number");
     expect((await admin.get("/api/v1/fx-rates")).body).toEqual(res.body);
-    const browser = new BrowserSession(server.url);
+    const browser = new BrowserSession(server.url, "en");
     await browser.login(ADMIN.email, ADMIN.password);
     const saved = await browser.action("/admin/fx", "routes/admin.fx", {
       month: "2025-03",

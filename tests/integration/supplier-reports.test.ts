@@ -177,8 +177,10 @@ describe("uploading on the screen", () => {
   });
 
   it("refuses the same file again naming the earlier report (409)", async () => {
+    const english = new BrowserSession(server.url, "en");
+    await english.login("norte@test.example", PASSWORD);
     const res = await uploadOnScreen(
-      norte,
+      english,
       fixturePath("scenario-q1/reports/norte-2026-01.xlsx"),
       "2026-03",
     );

@@ -47,7 +47,11 @@ export async function apiAs(base: string, email: string, password: string): Prom
 /** A cookie-carrying client that behaves like a browser on this site (sends Origin). */
 export class BrowserSession {
   cookie = "";
-  constructor(readonly base: string) {}
+  /** `language`: the Accept-Language this browser sends (none: fetch's "*"). */
+  constructor(
+    readonly base: string,
+    readonly language?: string,
+  ) {}
 
   async request(
     method: string,
@@ -55,7 +59,9 @@ export class BrowserSession {
     form?: Record<string, string> | FormData,
     extra: Record<string, string> = {},
   ) {
-    const headers: Record<string, string> = { Origin: this.base, ...extra };
+    const headers: Record<string, string> = { Origin: this.base };
+    if (this.language) headers["Accept-Language"] = this.language;
+    Object.assign(headers, extra);
     if (this.cookie) headers.Cookie = this.cookie;
     let body: BodyInit | undefined;
     if (form instanceof FormData) body = form;

@@ -4,15 +4,10 @@ import { useState } from "react";
 import { Line, LineChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "~/i18n/context";
 import { grossRefund, validateTierSchedule, type Tier } from "~/refunds/tiers";
+import { readTierText } from "~/schemas/tier-text";
 
-/** "threshold;rateBps" lines as tiers; unreadable lines are skipped (the server refuses them). */
-export function parseTierLines(text: string): Tier[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.split(/[;,\t]/).map((part) => part.trim()))
-    .filter((parts) => parts.length === 2 && /^\d+$/.test(parts[0]) && /^\d+$/.test(parts[1]))
-    .map(([threshold, rate]) => ({ thresholdMinor: Number(threshold), rateBps: Number(rate) }));
-}
+// The one tier-text parser, shared with the program schema (decision 036).
+export { parseTierLines } from "~/schemas/tier-text";
 
 export function TierChart({ tiers, currency }: { tiers: Tier[]; currency: string }) {
   const { money, bps } = useI18n();
@@ -78,10 +73,12 @@ export function TierEditor({
   const { t, money } = useI18n();
   const [text, setText] = useState(defaultValue);
   const [volume, setVolume] = useState("");
-  const tiers = parseTierLines(text);
-  const problems = validateTierSchedule(tiers);
+  const { tiers, unreadable } = readTierText(text);
+  // A line that is not a tier makes the server refuse the whole text: no preview of the rest.
+  const problems = unreadable.length ? [] : validateTierSchedule(tiers);
+  const readable = unreadable.length === 0 && problems.length === 0;
   const v = Number(volume);
-  const whatIf = problems.length === 0 && /^\d+$/.test(volume);
+  const whatIf = readable && /^\d+$/.test(volume);
   return (
     <div className="tier-editor">
       <label className="field">
@@ -97,13 +94,19 @@ export function TierEditor({
         />
         <small id="tiers-help">{t("programs.tiersHelp")}</small>
         {error ? <em className="error">{error}</em> : null}
+        {!error && unreadable.length ? (
+          <em className="error" data-testid="tier-problems">
+            {unreadable.map((l) => `${l.line}: "${l.text}"`).join(" · ")} —{" "}
+            {t("programs.tiersHelp")}
+          </em>
+        ) : null}
         {!error && problems.length ? (
           <em className="error" data-testid="tier-problems">
             {problems.join(" ")}
           </em>
         ) : null}
       </label>
-      {problems.length === 0 ? <TierChart tiers={tiers} currency={currency} /> : null}
+      {readable ? <TierChart tiers={tiers} currency={currency} /> : null}
       <label className="field">
         <span>{t("programs.whatIfVolume")}</span>
         <input

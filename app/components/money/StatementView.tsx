@@ -3,7 +3,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useI18n } from "~/i18n/context";
 import type { MemberStatement } from "~/models/statements.server";
-import { explainPosting } from "./explain";
+import { explainPosting } from "~/i18n/explain";
 
 export function StatementView({
   statement: s,

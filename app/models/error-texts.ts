@@ -1,0 +1,173 @@
+// What each model refusal says, in every language of the portal (en is also the error's message).
+import type { LocalizedTexts } from "~/errors/coded";
+import { reasonText, type ReasonKey } from "~/schemas/reasons";
+import type { ModelErrorCode } from "./errors";
+
+/** What a not_found names: each reads as a whole sentence in every language. */
+export type Entity =
+  | "supplier"
+  | "member"
+  | "program"
+  | "report"
+  | "refused_report"
+  | "report_rows"
+  | "payout_batch"
+  | "batch_line"
+  | "user"
+  | "allocation_run"
+  | "token"
+  | "api_path"
+  | "this";
+
+type Lang = "en" | "es" | "pt-BR";
+
+const NOT_FOUND: Record<Lang, Record<Entity, string>> = {
+  en: {
+    supplier: "That supplier was not found.",
+    member: "That member was not found.",
+    program: "That program was not found.",
+    report: "That report was not found.",
+    refused_report: "That refused report was not found.",
+    report_rows:
+      "This report has no rows to show problems beside: the file was refused as a whole.",
+    payout_batch: "That payout batch was not found.",
+    batch_line: "That member's line in this batch was not found.",
+    user: "That user was not found.",
+    allocation_run: "That allocation run was not found.",
+    token: "That token was not found.",
+    api_path: "This API path was not found.",
+    this: "This was not found.",
+  },
+  es: {
+    supplier: "No se encontró ese proveedor.",
+    member: "No se encontró ese miembro.",
+    program: "No se encontró ese programa.",
+    report: "No se encontró ese reporte.",
+    refused_report: "No se encontró ese reporte rechazado.",
+    report_rows:
+      "Este reporte no tiene filas junto a las cuales mostrar problemas: el archivo se rechazó completo.",
+    payout_batch: "No se encontró ese lote de pagos.",
+    batch_line: "No se encontró la línea de ese miembro en este lote.",
+    user: "No se encontró ese usuario.",
+    allocation_run: "No se encontró esa corrida de asignación.",
+    token: "No se encontró ese token.",
+    api_path: "Esta ruta de la API no existe.",
+    this: "No se encontró.",
+  },
+  "pt-BR": {
+    supplier: "Esse fornecedor não foi encontrado.",
+    member: "Esse membro não foi encontrado.",
+    program: "Esse programa não foi encontrado.",
+    report: "Esse relatório não foi encontrado.",
+    refused_report: "Esse relatório recusado não foi encontrado.",
+    report_rows:
+      "Este relatório não tem linhas ao lado das quais mostrar problemas: o arquivo foi recusado por inteiro.",
+    payout_batch: "Esse lote de pagamentos não foi encontrado.",
+    batch_line: "A linha desse membro neste lote não foi encontrada.",
+    user: "Esse usuário não foi encontrado.",
+    allocation_run: "Essa execução de alocação não foi encontrada.",
+    token: "Esse token não foi encontrado.",
+    api_path: "Este caminho da API não existe.",
+    this: "Não foi encontrado.",
+  },
+};
+
+type P = Record<string, unknown>;
+
+/** "field: reason" when the refusal concerns one field, else the reason alone. */
+const badRequest = (lang: Lang) => (p: P) => {
+  const reason = reasonText(p.reason as ReasonKey, p, lang);
+  return p.field ? `${p.field}: ${reason}` : reason;
+};
+
+type Reserved = { memberId: number; batchId: number | null }[];
+const reservedList = (p: P, member: string, batch: string) =>
+  (p.members as Reserved)
+    .map((m) => `${member} ${m.memberId} (${batch} ${m.batchId ?? "?"})`)
+    .join(", ");
+
+export const MODEL_TEXTS: LocalizedTexts<ModelErrorCode> = {
+  en: {
+    not_found: (p) => NOT_FOUND.en[p.what as Entity],
+    bad_request: badRequest("en"),
+    supplier_exists: (p) => `A supplier named ${p.name} already exists.`,
+    member_exists: (p) =>
+      p.otherName
+        ? `Tax id ${p.taxId} belongs to ${p.otherName}.`
+        : `A member with tax id ${p.taxId} already exists.`,
+    user_exists: (p) => `A user with e-mail ${p.email} already exists.`,
+    invitation_invalid: () => "This invitation link is invalid, expired or already used.",
+    invitation_used: () => "This invitation was already used.",
+    duplicate_file: (p) =>
+      `This file was already uploaded as report #${p.reportId} (${p.period}, version ${p.version}, ${p.fileName}).`,
+    program_locked: () => "This program has posted runs, so its terms can no longer change.",
+    key_is_member_tax_id: (p) =>
+      `${p.customerKey} is the tax id of member #${p.memberId}; its lines already count for that member.`,
+    member_reserved: (p) =>
+      `A member's balance can be in one open payout batch only: ${reservedList(p, "member", "batch")} is already reserved. Pay, cancel or drop it there first.`,
+    batch_reference_taken: (p) =>
+      `Payout batch ${p.batchId} already uses the reference ${p.reference}; the bank needs each reference once.`,
+    run_stale: () =>
+      "The data changed since this preview was made. Make a new preview and check it before posting.",
+    report_missing: (p) =>
+      `There is no active report of this program's supplier for ${p.month} yet: a run needs the month's report (a nil report will do).`,
+    report_not_active: (p) =>
+      `Report #${p.reportId} is ${p.status}: only an active report's lines can be accepted.`,
+  },
+  es: {
+    not_found: (p) => NOT_FOUND.es[p.what as Entity],
+    bad_request: badRequest("es"),
+    supplier_exists: (p) => `Ya existe un proveedor llamado ${p.name}.`,
+    member_exists: (p) =>
+      p.otherName
+        ? `El RFC o identificación fiscal ${p.taxId} pertenece a ${p.otherName}.`
+        : `Ya existe un miembro con la identificación fiscal ${p.taxId}.`,
+    user_exists: (p) => `Ya existe un usuario con el correo ${p.email}.`,
+    invitation_invalid: () => "Este enlace de invitación no es válido, venció o ya se usó.",
+    invitation_used: () => "Esta invitación ya se usó.",
+    duplicate_file: (p) =>
+      `Este archivo ya se subió como el reporte #${p.reportId} (${p.period}, versión ${p.version}, ${p.fileName}).`,
+    program_locked: () =>
+      "Este programa ya tiene corridas contabilizadas, así que sus condiciones ya no pueden cambiar.",
+    key_is_member_tax_id: (p) =>
+      `${p.customerKey} es la identificación fiscal del miembro #${p.memberId}; sus líneas ya cuentan para ese miembro.`,
+    member_reserved: (p) =>
+      `El saldo de un miembro solo puede estar en un lote de pagos abierto: ${reservedList(p, "miembro", "lote")} ya está reservado. Págalo, cancélalo o quítalo de ese lote primero.`,
+    batch_reference_taken: (p) =>
+      `El lote de pagos ${p.batchId} ya usa la referencia ${p.reference}; el banco necesita cada referencia una sola vez.`,
+    run_stale: () =>
+      "Los datos cambiaron desde que se hizo esta vista previa. Haz una nueva vista previa y revísala antes de contabilizar.",
+    report_missing: (p) =>
+      `Todavía no hay un reporte activo del proveedor de este programa para ${p.month}: una corrida necesita el reporte del mes (sirve un reporte en ceros).`,
+    report_not_active: (p) =>
+      `El reporte #${p.reportId} está ${p.status}: solo se pueden aceptar líneas de un reporte activo.`,
+  },
+  "pt-BR": {
+    not_found: (p) => NOT_FOUND["pt-BR"][p.what as Entity],
+    bad_request: badRequest("pt-BR"),
+    supplier_exists: (p) => `Já existe um fornecedor chamado ${p.name}.`,
+    member_exists: (p) =>
+      p.otherName
+        ? `O documento fiscal ${p.taxId} pertence a ${p.otherName}.`
+        : `Já existe um membro com o documento fiscal ${p.taxId}.`,
+    user_exists: (p) => `Já existe um usuário com o e-mail ${p.email}.`,
+    invitation_invalid: () => "Este link de convite é inválido, expirou ou já foi usado.",
+    invitation_used: () => "Este convite já foi usado.",
+    duplicate_file: (p) =>
+      `Este arquivo já foi enviado como o relatório #${p.reportId} (${p.period}, versão ${p.version}, ${p.fileName}).`,
+    program_locked: () =>
+      "Este programa já tem execuções lançadas, então suas condições não podem mais mudar.",
+    key_is_member_tax_id: (p) =>
+      `${p.customerKey} é o documento fiscal do membro #${p.memberId}; suas linhas já contam para esse membro.`,
+    member_reserved: (p) =>
+      `O saldo de um membro só pode estar em um lote de pagamentos aberto: ${reservedList(p, "membro", "lote")} já está reservado. Pague, cancele ou retire-o desse lote primeiro.`,
+    batch_reference_taken: (p) =>
+      `O lote de pagamentos ${p.batchId} já usa a referência ${p.reference}; o banco precisa de cada referência uma única vez.`,
+    run_stale: () =>
+      "Os dados mudaram desde que esta prévia foi feita. Faça uma nova prévia e confira antes de lançar.",
+    report_missing: (p) =>
+      `Ainda não há relatório ativo do fornecedor deste programa para ${p.month}: uma execução precisa do relatório do mês (um relatório zerado serve).`,
+    report_not_active: (p) =>
+      `O relatório #${p.reportId} está ${p.status}: só é possível aceitar linhas de um relatório ativo.`,
+  },
+};

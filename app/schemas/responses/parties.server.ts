@@ -1,0 +1,45 @@
+// What the API answers about suppliers, members, users and tokens.
+import { currency, date, id, timestamp, z } from "./zod.server";
+
+export const supplier = z
+  .object({
+    id,
+    name: z.string(),
+    currency,
+    dateOrder: z.enum(["dmy", "mdy"]),
+    language: z.enum(["en", "es", "pt-BR"]),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .openapi("Supplier");
+
+export const member = z
+  .object({
+    id,
+    name: z.string(),
+    taxId: z.string(),
+    taxIdNormalized: z.string(),
+    country: z.string(),
+    joinedOn: date,
+    leftOn: date.nullable(),
+    bankName: z.string().nullable(),
+    bankAccount: z.string().nullable(),
+    bankHolder: z.string().nullable(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .openapi("Member");
+
+export const memberUpserted = z.union([member, z.array(member)]);
+
+export const createdUser = z
+  .object({
+    id,
+    email: z.string(),
+    role: z.enum(["admin", "supplier", "member"]),
+    supplierId: id.nullable(),
+    memberId: id.nullable(),
+  })
+  .openapi("User");
+
+export const token = z.object({ token: z.string() }).openapi("Token");
