@@ -40,28 +40,22 @@ export async function refusal(
   return error as ImportError;
 }
 
+const KEY_FIELDS = [
+  "invoiceDate",
+  "invoiceNumber",
+  "customerKey",
+  "customerName",
+  "sku",
+  "category",
+  "quantity",
+  "amountMinor",
+  "currency",
+] as const;
+
 /** The fields truth.json states for a line (no sheet or row). */
-export function keyFields(line: ParsedLine) {
-  const {
-    invoiceDate,
-    invoiceNumber,
-    customerKey,
-    customerName,
-    sku,
-    category,
-    quantity,
-    amountMinor,
-    currency,
-  } = line;
-  return {
-    invoiceDate,
-    invoiceNumber,
-    customerKey,
-    customerName,
-    sku,
-    category,
-    quantity,
-    amountMinor,
-    currency,
-  };
+export function keyFields(line: ParsedLine): Pick<ParsedLine, (typeof KEY_FIELDS)[number]> {
+  return Object.fromEntries(KEY_FIELDS.map((k) => [k, line[k]])) as Pick<
+    ParsedLine,
+    (typeof KEY_FIELDS)[number]
+  >;
 }

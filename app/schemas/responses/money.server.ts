@@ -1,5 +1,6 @@
 // What the API answers about money out: supplier payments, receivables, payout batches and
 // member statements.
+import { PAYOUT_STATUSES } from "@db/schema";
 import { currency, date, id, minor, month, timestamp, z } from "./zod.server";
 
 export const supplierPayment = z
@@ -36,7 +37,7 @@ export const receivable = z
   })
   .openapi("Receivable");
 
-const batchStatus = z.enum(["draft", "approved", "paid", "cancelled"]);
+const batchStatus = z.enum(PAYOUT_STATUSES);
 
 export const payoutBatchListItem = z
   .object({

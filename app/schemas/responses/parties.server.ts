@@ -1,4 +1,5 @@
 // What the API answers about suppliers, members, users and tokens.
+import { ROLES } from "@db/schema";
 import { currency, date, id, timestamp, z } from "./zod.server";
 
 export const supplier = z
@@ -36,7 +37,7 @@ export const createdUser = z
   .object({
     id,
     email: z.string(),
-    role: z.enum(["admin", "supplier", "member"]),
+    role: z.enum(ROLES),
     supplierId: id.nullable(),
     memberId: id.nullable(),
   })

@@ -1,14 +1,8 @@
 // What the API answers about supplier reports, unmatched customer keys and their resolution.
+import { REPORT_STATUSES } from "@db/schema";
 import { amount, count, currency, id, minor, month, timestamp, z } from "./zod.server";
 
-export const reportStatus = z.enum([
-  "queued",
-  "processing",
-  "active",
-  "superseded",
-  "rejected",
-  "failed",
-]);
+export const reportStatus = z.enum(REPORT_STATUSES);
 
 export const problem = z
   .object({
