@@ -1,12 +1,16 @@
-// Start-up: migrate the database, settle jobs a killed process left behind, then seed it once.
-import { getDb } from "@db/client.server";
+// Start-up: migrate the database, settle jobs a killed process left behind, delete the temp files
+// of uploads it left, then seed it once.
+import { connectionSettings, getDb } from "@db/client.server";
 import { seedDemoConsortium, seedFirstAdmin } from "@db/seed/demo.server";
 import { countUsers } from "~/models/users.server";
 import { recoverInterruptedJobs } from "~/jobs/recovery.server";
+import { sweepUploadTemp } from "~/http/upload.server";
 
 export async function boot(): Promise<void> {
-  getDb();
+  const settings = Object.entries(connectionSettings(getDb()));
+  console.log(`database: ${settings.map(([name, value]) => `${name}=${value}`).join(" ")}`);
   recoverInterruptedJobs();
+  await sweepUploadTemp();
   if (countUsers() > 0) return;
   if (process.env.DEMO === "0") {
     await seedFirstAdmin(process.env.ADMIN_EMAIL, process.env.ADMIN_PASSWORD);

@@ -14,6 +14,7 @@ import { currentActor } from "~/auth/authorize.server";
 import { LocaleProvider } from "~/i18n/context";
 import { pickLocale, translate, type Locale } from "~/i18n/locale";
 import { AppShell } from "~/components/layout/AppShell";
+import { useNonce } from "~/components/layout/nonce";
 import styles from "~/styles.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -32,6 +33,7 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale: Locale = data?.locale ?? "es";
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -42,8 +44,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <LocaleProvider value={locale}>{children}</LocaleProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

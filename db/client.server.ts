@@ -21,12 +21,60 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
+  // FULL: a commit is on disk before it returns, so a posted run survives a power cut (SPEC 8).
+  sqlite.pragma("synchronous = FULL");
+  // REPLACE's implicit delete of a conflicting row fires DELETE triggers only with this on: the
+  // append-only guards (0001) then refuse INSERT OR REPLACE / REPLACE INTO over ledger and audit
+  // rows as they refuse UPDATE and DELETE (decision 042). It is per connection, so every one sets it.
+  sqlite.pragma("recursive_triggers = ON");
   // Staged report lines live in temp tables: on disk, so a million-row upload keeps memory flat.
   sqlite.pragma("temp_store = FILE");
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: resolve(process.env.MIGRATIONS_PATH ?? "./db/migrations") });
+  migrateChecked(db, sqlite);
   return db as Db;
+}
+
+/**
+ * Applies the migrations not yet applied. They run with foreign keys off, as SQLite's way to
+ * rebuild a table needs (drizzle's `PRAGMA foreign_keys=OFF` inside them is ignored in the
+ * migrator's transaction; 0005 rebuilds allocation_runs, which the ledger references); when any
+ * ran, every foreign key is checked before the connection turns them back on.
+ */
+function migrateChecked(db: BetterSQLite3Database<typeof schema>, sqlite: Database.Database) {
+  const applied = () => {
+    const table = sqlite
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`)
+      .get();
+    return table
+      ? (sqlite.prepare(`SELECT count(*) FROM __drizzle_migrations`).pluck().get() as number)
+      : 0;
+  };
+  const before = applied();
+  sqlite.pragma("foreign_keys = OFF");
+  try {
+    migrate(db, { migrationsFolder: resolve(process.env.MIGRATIONS_PATH ?? "./db/migrations") });
+    if (applied() !== before) {
+      const broken = sqlite.pragma("foreign_key_check") as unknown[];
+      if (broken.length > 0)
+        throw new Error(
+          `migrations left ${broken.length} broken foreign keys: ${JSON.stringify(broken.slice(0, 5))}`,
+        );
+    }
+  } finally {
+    sqlite.pragma("foreign_keys = ON");
+  }
+}
+
+/** What SPEC 8 asks of a connection, as SQLite reports it: the server logs it at start. */
+export function connectionSettings(db: Db): Record<string, unknown> {
+  const read = (name: string) => db.$client.pragma(name, { simple: true });
+  return {
+    journal_mode: read("journal_mode"),
+    synchronous: read("synchronous"),
+    foreign_keys: read("foreign_keys"),
+    recursive_triggers: read("recursive_triggers"),
+    busy_timeout: read("busy_timeout"),
+  };
 }
 
 let current: Db | undefined;

@@ -12,6 +12,7 @@ const CASES: { [C in PipelineErrorCode]: PipelineErrorParams[C][] } = {
     { cause: "ratio", part: "xl/worksheets/sheet1.xml", ratio: 1029.4, maxRatio: 100 },
     { cause: "ratio", part: "xl/worksheets/sheet1.xml", ratio: Infinity, maxRatio: 100 },
     { cause: "total", part: "xl/worksheets/sheet2.xml", maxBytes: 500 * MIB },
+    { cause: "declared", part: "xl/worksheets/sheet1.xml", declaredBytes: 20_000 },
   ],
   not_a_spreadsheet: [
     { kind: "xls" },
@@ -34,6 +35,15 @@ const CASES: { [C in PipelineErrorCode]: PipelineErrorParams[C][] } = {
   header_not_found: [
     { searchedRows: 30, missing: ["invoiceDate", "invoiceNumber", "customerKey", "netAmount"] },
     { searchedRows: 30, missing: ["netAmount"] },
+  ],
+  oversized_content: [
+    { what: "cell", part: "xl/sharedStrings.xml", max: 327_680 },
+    { what: "row", part: "xl/worksheets/sheet1.xml", max: 8 * MIB },
+    { what: "cells", part: "xl/worksheets/sheet1.xml", max: 16_384 },
+    { what: "shared_strings", part: "xl/sharedStrings.xml", max: 64 * MIB },
+    { what: "part", part: "xl/styles.xml", max: 16 * MIB },
+    { what: "tag", part: "xl/worksheets/sheet1.xml", max: 65_536 },
+    { what: "dtd", part: "xl/workbook.xml" },
   ],
 };
 

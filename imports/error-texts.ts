@@ -12,7 +12,9 @@ export interface PipelineErrorParams {
   file_too_large: { maxBytes: number; actual?: number };
   zip_bomb:
     | { cause: "ratio"; part: string; ratio: number; maxRatio: number }
-    | { cause: "total"; part: string; maxBytes: number };
+    | { cause: "total"; part: string; maxBytes: number }
+    /** The part really inflates to more than its zip headers declare (counted while inflating). */
+    | { cause: "declared"; part: string; declaredBytes: number };
   not_a_spreadsheet:
     | { kind: "xls" }
     | { kind: "misnamed"; fileName: string }
@@ -29,6 +31,14 @@ export interface PipelineErrorParams {
   /** sheet is named for workbooks only (a CSV has one unnamed sheet). */
   too_many_columns: { row: number; column: number; maxColumns: number; sheet?: string };
   header_not_found: { searchedRows: number; missing: readonly Field[] };
+  /** XML of a workbook part past a cap (LIMITS.xml), or with a DTD: refused as a whole. */
+  oversized_content:
+    | {
+        what: "cell" | "row" | "cells" | "shared_strings" | "part" | "tag";
+        part: string;
+        max: number;
+      }
+    | { what: "dtd"; part: string };
 }
 
 type Texts = { readonly [C in PipelineErrorCode]: (p: PipelineErrorParams[C]) => string };
@@ -87,8 +97,11 @@ const en: Texts = {
     p.cause === "ratio"
       ? `The workbook part "${p.part}" would expand ${Number.isFinite(p.ratio) ? Math.round(p.ratio) : "without limit"} ` +
         `times (the limit is ${p.maxRatio}); the file looks like a zip bomb and was not opened.`
-      : `The workbook expands to more than ${megabytes(p.maxBytes, "en")} ` +
-        `(reached at part "${p.part}"); it was not opened.`,
+      : p.cause === "declared"
+        ? `The workbook part "${p.part}" inflates to more than the ${count(p.declaredBytes, "en")} bytes ` +
+          "its zip header declares; the file looks like a zip bomb and was not opened."
+        : `The workbook expands to more than ${megabytes(p.maxBytes, "en")} ` +
+          `(reached at part "${p.part}"); it was not opened.`,
   not_a_spreadsheet: (p) => {
     switch (p.kind) {
       case "xls":
@@ -130,6 +143,29 @@ const en: Texts = {
     `We could not find the header row in the first ${searchedRows} rows of any sheet ` +
     `(no column found for: ${labels(missing, FIELD_LABELS)}). ` +
     "Tell us once which column holds what; we will remember it.",
+  oversized_content: (p) => {
+    if (p.what === "dtd") {
+      return `The workbook part "${p.part}" declares a DTD (<!DOCTYPE>), which spreadsheets never do; the file was not read.`;
+    }
+    const n = count(p.max, "en");
+    switch (p.what) {
+      case "cell":
+        return (
+          `A cell of the workbook part "${p.part}" holds more than ${n} characters, far more than ` +
+          `Excel allows in a cell (${count(32_767, "en")}); the file was not read.`
+        );
+      case "row":
+        return `A row of the workbook part "${p.part}" holds more than ${n} characters of text; the file was not read. Remove the long texts or split the report.`;
+      case "cells":
+        return `A row of the workbook part "${p.part}" has more than ${n} cells, more than Excel allows; the file was not read.`;
+      case "shared_strings":
+        return `The texts of the workbook ("${p.part}") hold more than ${n} characters; the file was not read. Split the report into smaller files.`;
+      case "part":
+        return `The workbook part "${p.part}" holds more than ${n} characters of text, far more than a spreadsheet needs; the file was not read.`;
+      default:
+        return `The workbook part "${p.part}" holds a tag longer than ${n} characters, which no spreadsheet program writes; the file was not read.`;
+    }
+  },
 };
 
 const es: Texts = {
@@ -143,8 +179,11 @@ const es: Texts = {
       ? `La parte "${p.part}" del libro se expandiría ` +
         (Number.isFinite(p.ratio) ? `${count(Math.round(p.ratio), "es-MX")} veces` : "sin límite") +
         ` (el límite es ${p.maxRatio}); el archivo parece una bomba zip y no se abrió.`
-      : `El libro se expande a más de ${megabytes(p.maxBytes, "es-MX")} ` +
-        `(límite alcanzado en la parte "${p.part}"); no se abrió.`,
+      : p.cause === "declared"
+        ? `La parte "${p.part}" del libro se expande a más de los ${count(p.declaredBytes, "es-MX")} bytes ` +
+          "que declara su encabezado zip; el archivo parece una bomba zip y no se abrió."
+        : `El libro se expande a más de ${megabytes(p.maxBytes, "es-MX")} ` +
+          `(límite alcanzado en la parte "${p.part}"); no se abrió.`,
   not_a_spreadsheet: (p) => {
     switch (p.kind) {
       case "xls":
@@ -187,6 +226,29 @@ const es: Texts = {
     `No encontramos la fila de encabezados en las primeras ${searchedRows} filas de ninguna hoja ` +
     `(no hay columna para: ${labels(missing, LABELS_ES)}). ` +
     "Indíquenos una sola vez qué columna contiene cada dato; lo recordaremos.",
+  oversized_content: (p) => {
+    if (p.what === "dtd") {
+      return `La parte "${p.part}" del libro declara un DTD (<!DOCTYPE>), algo que una hoja de cálculo nunca hace; el archivo no se leyó.`;
+    }
+    const n = count(p.max, "es-MX");
+    switch (p.what) {
+      case "cell":
+        return (
+          `Una celda de la parte "${p.part}" del libro contiene más de ${n} caracteres, mucho más ` +
+          `de lo que Excel permite en una celda (${count(32_767, "es-MX")}); el archivo no se leyó.`
+        );
+      case "row":
+        return `Una fila de la parte "${p.part}" del libro contiene más de ${n} caracteres de texto; el archivo no se leyó. Quite los textos largos o divida el reporte.`;
+      case "cells":
+        return `Una fila de la parte "${p.part}" del libro tiene más de ${n} celdas, más de las que Excel permite; el archivo no se leyó.`;
+      case "shared_strings":
+        return `Los textos del libro ("${p.part}") suman más de ${n} caracteres; el archivo no se leyó. Divida el reporte en archivos más pequeños.`;
+      case "part":
+        return `La parte "${p.part}" del libro contiene más de ${n} caracteres de texto, mucho más de lo que necesita una hoja de cálculo; el archivo no se leyó.`;
+      default:
+        return `La parte "${p.part}" del libro contiene una etiqueta de más de ${n} caracteres, algo que ningún programa de hojas de cálculo escribe; el archivo no se leyó.`;
+    }
+  },
 };
 
 const ptBR: Texts = {
@@ -200,8 +262,11 @@ const ptBR: Texts = {
       ? `A parte "${p.part}" da planilha se expandiria ` +
         (Number.isFinite(p.ratio) ? `${count(Math.round(p.ratio), "pt-BR")} vezes` : "sem limite") +
         ` (o limite é ${p.maxRatio}); o arquivo parece uma bomba zip e não foi aberto.`
-      : `A planilha se expande para mais de ${megabytes(p.maxBytes, "pt-BR")} ` +
-        `(limite atingido na parte "${p.part}"); ela não foi aberta.`,
+      : p.cause === "declared"
+        ? `A parte "${p.part}" da planilha se expande para mais que os ${count(p.declaredBytes, "pt-BR")} bytes ` +
+          "declarados no cabeçalho zip; o arquivo parece uma bomba zip e não foi aberto."
+        : `A planilha se expande para mais de ${megabytes(p.maxBytes, "pt-BR")} ` +
+          `(limite atingido na parte "${p.part}"); ela não foi aberta.`,
   not_a_spreadsheet: (p) => {
     switch (p.kind) {
       case "xls":
@@ -244,6 +309,29 @@ const ptBR: Texts = {
     `Não encontramos a linha de cabeçalho nas primeiras ${searchedRows} linhas de nenhuma aba ` +
     `(nenhuma coluna encontrada para: ${labels(missing, LABELS_PT)}). ` +
     "Indique uma única vez qual coluna contém cada dado; vamos lembrar disso.",
+  oversized_content: (p) => {
+    if (p.what === "dtd") {
+      return `A parte "${p.part}" da planilha declara um DTD (<!DOCTYPE>), o que planilhas nunca fazem; o arquivo não foi lido.`;
+    }
+    const n = count(p.max, "pt-BR");
+    switch (p.what) {
+      case "cell":
+        return (
+          `Uma célula da parte "${p.part}" da planilha tem mais de ${n} caracteres, muito mais ` +
+          `do que o Excel permite em uma célula (${count(32_767, "pt-BR")}); o arquivo não foi lido.`
+        );
+      case "row":
+        return `Uma linha da parte "${p.part}" da planilha tem mais de ${n} caracteres de texto; o arquivo não foi lido. Remova os textos longos ou divida o relatório.`;
+      case "cells":
+        return `Uma linha da parte "${p.part}" da planilha tem mais de ${n} células, mais do que o Excel permite; o arquivo não foi lido.`;
+      case "shared_strings":
+        return `Os textos da planilha ("${p.part}") somam mais de ${n} caracteres; o arquivo não foi lido. Divida o relatório em arquivos menores.`;
+      case "part":
+        return `A parte "${p.part}" da planilha tem mais de ${n} caracteres de texto, muito mais do que uma planilha precisa; o arquivo não foi lido.`;
+      default:
+        return `A parte "${p.part}" da planilha tem uma tag com mais de ${n} caracteres, o que nenhum programa de planilhas escreve; o arquivo não foi lido.`;
+    }
+  },
 };
 
 export const PIPELINE_TEXTS: LocalizedTexts<PipelineErrorCode> = { en, es, "pt-BR": ptBR };

@@ -17,6 +17,7 @@ export const PIPELINE_ERROR_CODES = [
   "too_many_rows",
   "too_many_columns",
   "header_not_found",
+  "oversized_content",
 ] as const;
 
 export type PipelineErrorCode = (typeof PIPELINE_ERROR_CODES)[number];

@@ -10,6 +10,7 @@ import { readReport, MAX_STORED_PROBLEMS } from "./read-report";
 import { isImportError } from "./errors";
 import type { ColumnMapping } from "./headers";
 import type { DateOrder, ParsedLine, Problem } from "./types";
+import { isValidCustomerKey, strayCharacters } from "./values";
 
 /** Lines held in JS before they are staged: few enough that they die young (not promoted to V8's
  * old generation, which made the heap, and the peak memory of a 1,000,000-row file, grow). */
@@ -228,6 +229,7 @@ function landVersion(
                 coalesce(m.id, a.member_id)
            FROM temp.${table} s
            LEFT JOIN members m ON m.tax_id_normalized = s.customer_key
+                 AND s.customer_key NOT GLOB '*[^A-Z0-9]*'
            LEFT JOIN aliases a ON a.supplier_id = ? AND a.customer_key = s.customer_key
           ORDER BY s.seq`,
       )
@@ -311,14 +313,26 @@ function derivedWarnings(db: Db, reportId: number, alreadyStored: number) {
   }[];
   const unmatchedProblems: Problem[] = unmatched
     .filter((u) => !u.notMember)
-    .map((u) => ({
-      sheet: u.sheet,
-      row: u.row,
-      column: "customerKey",
-      severity: "warning",
-      code: "unmatched_customer",
-      message: `Customer ${u.key} (${u.lines} ${u.lines === 1 ? "line" : "lines"}) is not matched to a member yet; these lines count once the consortium matches it.`,
-    }));
+    .map((u) => {
+      const lines = `${u.lines} ${u.lines === 1 ? "line" : "lines"}`;
+      return isValidCustomerKey(u.key)
+        ? {
+            sheet: u.sheet,
+            row: u.row,
+            column: "customerKey",
+            severity: "warning" as const,
+            code: "unmatched_customer",
+            message: `Customer ${u.key} (${lines}) is not matched to a member yet; these lines count once the consortium matches it.`,
+          }
+        : {
+            sheet: u.sheet,
+            row: u.row,
+            column: "customerKey",
+            severity: "warning" as const,
+            code: "customer_key_not_tax_id",
+            message: `Customer ${u.key} (${lines}) has characters other than A–Z and 0–9 (${strayCharacters(u.key)}), so it is never taken for a member's tax id; these lines count only once the consortium matches the key to a member.`,
+          };
+    });
   const heldCount = (
     sql
       .prepare(

@@ -5,12 +5,13 @@ import { open, stat } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { parse } from "csv-parse";
 import { ImportError, isImportError } from "./errors";
-import { LIMITS } from "./limits";
+import { LIMITS, capCellText } from "./limits";
 import type { Cell, RawRow, ReadProgress } from "./types";
 
 export const CSV_SHEET = "CSV";
 const SNIFF_BYTES = 64 * 1024;
 const SNIFF_LINES = 20;
+/** One record (all its fields) at most: longer is malformed_csv; fields are then cut (capCellText). */
 const MAX_RECORD_CHARS = 1024 * 1024;
 
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
@@ -80,7 +81,7 @@ function toCells(record: string[], row: number): Cell[] {
     );
   }
   const cells: Cell[] = new Array(last);
-  for (let i = 0; i < last; i++) cells[i] = record[i].trim() === "" ? null : record[i];
+  for (let i = 0; i < last; i++) cells[i] = record[i].trim() === "" ? null : capCellText(record[i]);
   return cells;
 }
 

@@ -189,7 +189,10 @@ function progressReporter(opts: ReadReportOptions, progress: ReadProgress) {
 
 /** Reads the report at `path`; throws ImportError when the file as a whole is refused. */
 export async function readReport(path: string, opts: ReadReportOptions): Promise<ReportSummary> {
-  const { format, sheetBytes } = await checkFileBeforeParsing(path, opts.originalName);
+  // The reader counts what it inflates against the same budgets: no need to inflate twice.
+  const { format, sheetBytes } = await checkFileBeforeParsing(path, opts.originalName, {
+    measureInflated: false,
+  });
   const progress: ReadProgress = { fraction: 0 };
   const source =
     format === "xlsx" ? readXlsxRows(path, progress, sheetBytes) : readCsvRows(path, progress);

@@ -1,11 +1,15 @@
 // Streams the rows of every sheet of an XLSX file as flat cells (exceljs WorkbookReader):
-// memory stays flat whatever the row count; formulas are never evaluated.
+// memory stays flat whatever the row count; formulas are never evaluated. What the unzip
+// inflates is counted against a byte budget (inflate-budget.ts), the XML is checked against caps
+// before exceljs parses it (xml-caps.ts), and text cells are cut to LIMITS.maxCellChars.
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { ImportError, isImportError } from "./errors";
-import { LIMITS } from "./limits";
+import { InflateBudget } from "./inflate-budget";
+import { LIMITS, capCellText } from "./limits";
 import type { Cell, RawRow, ReadProgress } from "./types";
+import { checkedXml } from "./xml-caps";
 import { DamageWatch, decodeWholeCharacters } from "./xlsx-reader-fixes";
 
 const READER_OPTIONS = {
@@ -38,7 +42,7 @@ function textOf(value: unknown): string | null {
 /** Flattens what exceljs gives for one cell into a plain value; blank text becomes null. */
 export function flattenCellValue(value: unknown, numFmt?: string): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string") return value.trim() === "" ? null : value;
+  if (typeof value === "string") return value.trim() === "" ? null : capCellText(value);
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "boolean") return value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
@@ -113,13 +117,15 @@ export async function* readXlsxRows(
 ): AsyncGenerator<RawRow> {
   const { size } = await stat(path);
   const file = createReadStream(path);
-  const watch = new DamageWatch(file);
+  const budget = new InflateBudget((refusal) => watch.fail(refusal));
+  const watch = new DamageWatch(file, (unzip) => budget.watch(unzip));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, READER_OPTIONS);
   let parsed = 0;
-  decodeWholeCharacters(reader, (bytes) => {
+  const onSheetBytes = (bytes: number) => {
     parsed += bytes;
     if (progress) progress.fraction = readShare(file.bytesRead / size, parsed, sheetBytes);
-  });
+  };
+  decodeWholeCharacters(reader, onSheetBytes, checkedXml);
   const maxRowsPerSheet = LIMITS.maxRows + LIMITS.headerSearchRows;
   try {
     for await (const worksheet of watch.iterate(reader)) {

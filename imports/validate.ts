@@ -1,5 +1,6 @@
 // Checks one data row of a report and turns it into a sales line (SPEC 4.4): errors reject
 // the row (and the version), warnings let it through. Messages speak to a supplier, not a coder.
+import { DATE_MAX, DATE_MIN } from "~/schemas/ranges";
 import { FIELD_LABELS, type Columns, type Field } from "./headers";
 import {
   cellText,
@@ -140,6 +141,15 @@ function checkDate(check: RowChecker, ctx: ValidationContext): string | null {
     );
     return null;
   }
+  if (date < DATE_MIN || date > DATE_MAX) {
+    check.report(
+      "invoiceDate",
+      "error",
+      "date_out_of_range",
+      `the invoice date ${date} is outside the dates the portal takes (${DATE_MIN} to ${DATE_MAX}).`,
+    );
+    return null;
+  }
   if (isoMonth(date) !== ctx.period) {
     check.report(
       "invoiceDate",
@@ -151,10 +161,42 @@ function checkDate(check: RowChecker, ctx: ValidationContext): string | null {
   return date;
 }
 
+/**
+ * SPEC 8: the most characters a text field may have (keys and invoice numbers about 64, names,
+ * SKUs and categories 500). Longer is a row error, never a stored string.
+ */
+export const FIELD_MAX_CHARS: Readonly<Partial<Record<Field, number>>> = {
+  invoiceNumber: 64,
+  customerKey: 64,
+  customerName: 500,
+  sku: 500,
+  category: 500,
+};
+
+/** The text, or null with a value_too_long error when it is longer than its field takes. */
+function withinCap(check: RowChecker, field: Field, text: string | null): string | null {
+  const max = FIELD_MAX_CHARS[field];
+  if (text === null || max === undefined || text.length <= max) return text;
+  let characters = 0;
+  for (const _ of text) characters += 1; // code points: an emoji is one character
+  if (characters <= max) return text;
+  check.report(
+    field,
+    "error",
+    "value_too_long",
+    `${displayCell(text)} is longer than ${max} characters, the most we accept for the ${FIELD_LABELS[field]}.`,
+  );
+  return null;
+}
+
 function checkRequiredText(check: RowChecker, field: Field): string | null {
   const text = cellText(check.cell(field));
   if (text === null) check.missing(field);
-  return text;
+  return withinCap(check, field, text);
+}
+
+function checkOptionalText(check: RowChecker, field: Field): string | null {
+  return withinCap(check, field, cellText(check.cell(field)));
 }
 
 function checkAmount(
@@ -208,6 +250,9 @@ export function validateRow(raw: RawRow, columns: Columns, ctx: ValidationContex
   const currency = checkCurrency(check, ctx);
   const amountMinor = checkAmount(check, ctx, currency);
   const quantity = checkQuantity(check, columns, ctx);
+  const customerName = checkOptionalText(check, "customerName");
+  const sku = checkOptionalText(check, "sku");
+  const category = checkOptionalText(check, "category");
   if (
     check.hasErrors ||
     invoiceDate === null ||
@@ -224,9 +269,9 @@ export function validateRow(raw: RawRow, columns: Columns, ctx: ValidationContex
     invoiceNumber,
     customerKey,
     customerKeyRaw: customerKeyRaw ?? "",
-    customerName: cellText(check.cell("customerName")),
-    sku: cellText(check.cell("sku")),
-    category: cellText(check.cell("category")),
+    customerName,
+    sku,
+    category,
     quantity,
     amountMinor,
     currency,

@@ -26,10 +26,17 @@ export function cellText(cell: Cell): string | null {
   return text === "" ? null : text;
 }
 
-/** SPEC 4.3: uppercase, without spaces, dots, hyphens (any dash) and slashes. */
-export function normalizeCustomerKey(text: string): string {
-  return text.toUpperCase().replace(/[\s\u00a0\u202f.\-\u2010-\u2015\u2212/\\]/g, "");
-}
+/**
+ * SPEC 4.3 and 8: a customer key is normalized exactly as a member's tax id is (one normalizer,
+ * in app/schemas/tax-ids.ts): NFKC, without invisible characters, spaces, dots, hyphens (any dash)
+ * and slashes, uppercase. A key with anything but A–Z and 0–9 left (`isValidCustomerKey` false) is
+ * kept as it is and never equals a member's tax id: its lines stay unmatched.
+ */
+export {
+  normalizeTaxId as normalizeCustomerKey,
+  isTaxIdKey as isValidCustomerKey,
+  strayCharacters,
+} from "~/schemas/tax-ids";
 
 /** No value: null, or text of spaces only. */
 export function isEmptyCell(cell: Cell | undefined): boolean {

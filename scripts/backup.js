@@ -11,6 +11,8 @@ const target = resolve(process.argv[2] ?? `./data/backups/tierpool-${stamp}.db`)
 mkdirSync(dirname(target), { recursive: true });
 const db = new Database(source, { fileMustExist: true });
 db.pragma("busy_timeout = 5000");
+// It only reads, but every connection keeps the append-only guards whole (decision 042).
+db.pragma("recursive_triggers = ON");
 await db.backup(target);
 db.close();
 

@@ -1,6 +1,7 @@
-// Signing in with e-mail and password: throttled, same answer and timing for unknown e-mails, audited.
+// Signing in with e-mail and password: throttled (decision 041), same answer and timing for
+// unknown e-mails and disabled users, audited.
 import { decoyHash, verifyPassword } from "~/crypto/passwords.server";
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "./rate-limit.server";
+import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "./rate-limit.server";
 import { findUserByEmail, type User } from "~/models/users.server";
 import { recordAudit } from "~/models/audit.server";
 
@@ -27,7 +28,7 @@ export async function attemptLogin(
     recordAudit(null, "login.failed", undefined, { email: normalized }, ip);
     return { ok: false, reason: "invalid" };
   }
-  clearLoginFailures(normalized);
+  recordLoginSuccess(normalized, ip);
   recordAudit(
     { id: user.id, email: user.email },
     "login.ok",

@@ -1,36 +1,32 @@
-// Failed-login throttling per account and per client address (in memory: one server process).
+// Throttling of password checks (sign-in, the API's token exchange, the account page's current
+// password): per (account, address) pair, per address, and per account from addresses its owner
+// has not signed in from, with growing delays (rules in ./limits). The counters live in the
+// database, so several server processes share them (decision 041).
+import { KNOWN_ADDRESS_MS, THROTTLE_FORGET_MS, throttleKeys, throttleWait } from "./limits";
+import {
+  countFailure,
+  countSuccess,
+  readThrottles,
+  sweepThrottles,
+} from "~/models/login-throttles.server";
 
-const WINDOW_MS = 15 * 60 * 1000;
-const LIMITS = { account: 5, address: 20 };
-const failures = new Map<string, number[]>();
-
-function recent(key: string, now: number): number[] {
-  const kept = (failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-  failures.set(key, kept);
-  return kept;
-}
-
-/** Seconds to wait before the next attempt, or 0 when allowed. */
+/** Seconds to wait before a password may be checked for this e-mail from this address, or 0. */
 export function loginRetryAfter(email: string, address: string, now = Date.now()): number {
-  const checks: [string, number][] = [
-    [`account:${email.toLowerCase()}`, LIMITS.account],
-    [`address:${address}`, LIMITS.address],
-  ];
-  let wait = 0;
-  for (const [key, limit] of checks) {
-    const times = recent(key, now);
-    if (times.length >= limit)
-      wait = Math.max(wait, Math.ceil((times[0] + WINDOW_MS - now) / 1000));
-  }
-  return wait;
+  const keys = throttleKeys(email, address);
+  const rows = readThrottles(Object.values(keys));
+  return throttleWait(
+    { pair: rows.get(keys.pair), address: rows.get(keys.address), account: rows.get(keys.account) },
+    now,
+  );
 }
 
+/** A wrong password (or an unknown e-mail, counted the same way). */
 export function recordLoginFailure(email: string, address: string, now = Date.now()): void {
-  for (const key of [`account:${email.toLowerCase()}`, `address:${address}`]) {
-    recent(key, now).push(now);
-  }
+  countFailure(Object.values(throttleKeys(email, address)), now, THROTTLE_FORGET_MS);
+  sweepThrottles(now, THROTTLE_FORGET_MS, KNOWN_ADDRESS_MS);
 }
 
-export function clearLoginFailures(email: string): void {
-  failures.delete(`account:${email.toLowerCase()}`);
+/** The right password: this pair starts afresh, and the address is known as the owner's. */
+export function recordLoginSuccess(email: string, address: string, now = Date.now()): void {
+  countSuccess(throttleKeys(email, address).pair, now);
 }

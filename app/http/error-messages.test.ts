@@ -20,6 +20,7 @@ const SAMPLE: Partial<Record<ErrorCode, Record<string, unknown>>> = {
   method_not_allowed: { method: "PUT" },
   file_too_large: { maxBytes: 50 * 1024 * 1024 },
   too_many_rows: { scope: "file", maxRows: 1_000_000 },
+  oversized_content: { what: "cell", part: "xl/sharedStrings.xml", max: 327_680 },
   tier_schedule_invalid: {
     problems: [{ problem: "first_threshold_not_zero", tier: 1, thresholdMinor: 100 }],
   },

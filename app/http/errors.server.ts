@@ -13,7 +13,7 @@ import { errorMessage, type ErrorCode } from "./error-messages";
 
 export type { ErrorCode };
 
-type Status = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 422 | 429 | 500;
+type Status = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500;
 
 const ENGINE_STATUS: Record<EngineErrorCode, Status> = {
   tier_schedule_invalid: 400,
@@ -38,6 +38,8 @@ const ENGINE_STATUS: Record<EngineErrorCode, Status> = {
   batch_cancelled: 409,
   payout_exceeds_balance: 409,
   statement_range_invalid: 400,
+  components_invalid: 400,
+  component_input_invalid: 422,
 };
 
 const PIPELINE_STATUS: Record<PipelineErrorCode, Status> = {
@@ -50,6 +52,7 @@ const PIPELINE_STATUS: Record<PipelineErrorCode, Status> = {
   too_many_rows: 422,
   too_many_columns: 422,
   header_not_found: 422,
+  oversized_content: 422,
 };
 
 const MODEL_STATUS: Record<ModelErrorCode, Status> = {
@@ -80,6 +83,9 @@ const AUTH_STATUS: Record<AuthErrorCode, Status> = {
 const EDGE_STATUS: Record<EdgeErrorCode, Status> = {
   bad_json: 400,
   method_not_allowed: 405,
+  body_too_large: 413,
+  bad_header: 400,
+  unsupported_media_type: 415,
   internal: 500,
 };
 

@@ -1,9 +1,6 @@
 // One way in for a supplier report, from the upload screen and from the API alike: receive the
 // file, decide whose report and which month it is, queue it, and start processing.
-import { randomBytes } from "node:crypto";
 import { copyFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { z } from "zod";
 import type { Actor } from "~/auth/authorize.server";
 import { assertOwns } from "~/auth/authorize.server";
@@ -12,8 +9,9 @@ import { getSupplier } from "~/models/suppliers.server";
 import { getReport, submitReport } from "~/models/reports.server";
 import { LIMITS } from "@imports/limits";
 import { invalid, notFound } from "~/models/errors";
-import { receiveUpload } from "./upload.server";
+import { newUploadTempPath, withUpload } from "./upload.server";
 import { isMonthKey, MONTH_PATTERN, monthOfDate } from "~/refunds/money";
+import { MONTH_MIN } from "~/schemas/ranges";
 
 const currentMonth = () => monthOfDate(new Date());
 
@@ -21,7 +19,11 @@ const periodField = z
   .string({ required_error: "period_required" })
   .regex(MONTH_PATTERN, "period_format")
   // Only a well-formed month is compared, so "2026-13" is not also told it lies in the future.
-  .refine((p) => !isMonthKey(p) || p <= currentMonth(), "period_in_future");
+  .refine((p) => !isMonthKey(p) || p <= currentMonth(), "period_in_future")
+  .refine((p) => !isMonthKey(p) || p >= MONTH_MIN, {
+    message: "period_too_early",
+    params: { min: MONTH_MIN },
+  });
 
 const uploadFields = z.object({
   period: periodField,
@@ -32,8 +34,7 @@ const uploadFields = z.object({
 export async function acceptReportUpload(request: Request, actor: Actor, ip?: string) {
   // The part limit counts the file alone (not the multipart envelope): a file over the limit is
   // cut off while it streams in, with the same 50 MiB the supplier reads everywhere else.
-  const upload = await receiveUpload(request, LIMITS.maxFileBytes);
-  try {
+  return withUpload(request, LIMITS.maxFileBytes, ["period", "supplierId"], async (upload) => {
     const parsed = uploadFields.safeParse({
       period: upload.fields.get("period") ?? undefined,
       supplierId: upload.fields.get("supplierId") || undefined,
@@ -52,9 +53,7 @@ export async function acceptReportUpload(request: Request, actor: Actor, ip?: st
     );
     void enqueueReportJob(jobId);
     return report;
-  } finally {
-    await upload.remove();
-  }
+  });
 }
 
 /**
@@ -71,7 +70,8 @@ export async function resubmitRejectedReport(
   if (!earlier) throw notFound("report");
   assertOwns(request, actor, { supplierId: earlier.supplierId });
   if (earlier.status !== "rejected") throw invalid("resend_needs_rejected");
-  const copy = join(tmpdir(), `tierpool-resubmit-${randomBytes(8).toString("hex")}`);
+  // In the upload folder, so a copy a crash leaves behind is swept at the next start.
+  const copy = newUploadTempPath();
   await copyFile(earlier.storedPath, copy);
   try {
     const { report, jobId } = await submitReport(

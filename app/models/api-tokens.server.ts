@@ -1,22 +1,25 @@
-// API bearer tokens: random, shown once, stored as SHA-256.
+// API bearer tokens: random, shown once, stored as SHA-256, each with an expiry (decision 041).
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { getDb } from "@db/client.server";
 import { apiTokens, users } from "@db/schema";
 
 /** Secrets (API tokens, invitation links) are stored only as their SHA-256. */
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export function issueToken(userId: number, name = ""): string {
+/** A new token for the user, working until `expiresAt`; the secret is returned only here. */
+export function issueToken(userId: number, name: string, expiresAt: string) {
   const token = `tp_${randomBytes(32).toString("base64url")}`;
-  getDb()
+  const row = getDb()
     .insert(apiTokens)
-    .values({ userId, name, tokenHash: hashToken(token) })
-    .run();
-  return token;
+    .values({ userId, name, tokenHash: hashToken(token), expiresAt })
+    .returning({ id: apiTokens.id, expiresAt: apiTokens.expiresAt })
+    .get();
+  return { id: row.id, token, expiresAt: row.expiresAt! };
 }
 
-export function userForToken(token: string) {
+/** The token's (enabled) user, while the token is neither revoked nor expired. */
+export function userForToken(token: string, nowIso = new Date().toISOString()) {
   const row = getDb()
     .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
@@ -25,6 +28,7 @@ export function userForToken(token: string) {
       and(
         eq(apiTokens.tokenHash, hashToken(token)),
         isNull(apiTokens.revokedAt),
+        gt(apiTokens.expiresAt, nowIso),
         isNull(users.disabledAt),
       ),
     )
@@ -44,20 +48,44 @@ function touchToken(tokenId: number, lastUsedAt: string | null) {
     .run();
 }
 
-export function listTokens(userId: number) {
+const listed = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  expiresAt: apiTokens.expiresAt,
+  revokedAt: apiTokens.revokedAt,
+};
+
+export type ListedToken = {
+  id: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+};
+
+/** The user's own tokens, newest first (never their secrets). */
+export function listTokens(userId: number): ListedToken[] {
   return getDb()
-    .select({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      createdAt: apiTokens.createdAt,
-      lastUsedAt: apiTokens.lastUsedAt,
-      revokedAt: apiTokens.revokedAt,
-    })
+    .select(listed)
     .from(apiTokens)
     .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.id))
     .all();
 }
 
+/** One of the user's own tokens; someone else's is as good as missing. */
+export function getOwnToken(userId: number, tokenId: number): ListedToken | undefined {
+  return getDb()
+    .select(listed)
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
+    .get();
+}
+
+/** Revokes one of the user's own tokens; false when it is not theirs or already revoked. */
 export function revokeToken(userId: number, tokenId: number): boolean {
   const result = getDb()
     .update(apiTokens)

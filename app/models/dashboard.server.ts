@@ -14,7 +14,7 @@ export type PostedRun = {
   programId: number;
   month: string;
   pooledVolumeMinor: number;
-  tierIndex: number;
+  tierIndex: number | null;
   rateBps: number;
   postedAt: string | null;
 };

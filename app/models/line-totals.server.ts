@@ -13,9 +13,12 @@ export function refreshLineTotals(db: Sql, reportIds: Iterable<number>): void {
   const remove = db.$client.prepare(`DELETE FROM line_totals WHERE report_id = ?`);
   const rebuild = db.$client.prepare(
     `INSERT INTO line_totals (report_id, supplier_id, member_id, category, currency, held,
-                              first_date, last_date, amount_minor, line_count, id_sum, first_id)
+                              first_date, last_date, amount_minor, line_count, id_sum, first_id,
+                              quantity, fractional_lines)
      SELECT report_id, supplier_id, member_id, category, currency, (duplicate_status IS 'held'),
-            min(invoice_date), max(invoice_date), sum(amount_minor), count(*), sum(id), min(id)
+            min(invoice_date), max(invoice_date), sum(amount_minor), count(*), sum(id), min(id),
+            coalesce(sum(CASE WHEN quantity = CAST(quantity AS INTEGER) THEN quantity END), 0),
+            count(CASE WHEN quantity <> CAST(quantity AS INTEGER) THEN 1 END)
        FROM report_lines
       WHERE report_id = ? AND member_id IS NOT NULL
         AND (SELECT status FROM reports WHERE id = report_id) = 'active'

@@ -229,10 +229,29 @@ export function runFingerprint(
   program: Program,
   month: MonthKey,
   lines: CandidateLine[],
+  components?: { sales: DigestLine[]; prior: DigestLine[] },
 ): string {
   const hash = createHash("sha256");
   hash.update(JSON.stringify([program.updatedAt, program.tiers, program.feeBps, month]));
-  hash.update(linesDigestInput(lines));
+  if (components) {
+    // SPEC 3.7: the program's components, and what its cells and baseline were built from.
+    const { basis, growthPays, volumeCapMinor, refundCapMinor, minimumRefundMinor } = program;
+    hash.update(
+      JSON.stringify([
+        basis,
+        growthPays,
+        volumeCapMinor,
+        refundCapMinor,
+        minimumRefundMinor,
+        program.growthTiers,
+        program.baselines,
+        program.bonuses,
+      ]),
+    );
+    hash.update(linesDigestInput(components.sales, true));
+    hash.update("|prior|");
+    hash.update(linesDigestInput(components.prior, true));
+  } else hash.update(linesDigestInput(lines));
   const posted = postedForProgram(db, program.id);
   hash.update(JSON.stringify([posted.grossMinor, posted.feeMinor, [...posted.byMember].sort()]));
   const fx = db
@@ -248,8 +267,14 @@ export function runFingerprint(
   return hash.digest("hex");
 }
 
-/** The lines as numbers, 7 per line (texts by their index in a small table), for hashing. */
-function linesDigestInput(lines: CandidateLine[]): Buffer {
+/** A line as the fingerprint reads it; SKU and quantity count for runs with components. */
+type DigestLine = CandidateLine & { sku?: string | null; quantity?: number | null };
+
+/**
+ * The lines as numbers, 7 per line (texts by their index in a small table), for hashing; 9 with
+ * `wide` (SKU and quantity too).
+ */
+function linesDigestInput(lines: DigestLine[], wide = false): Buffer {
   const texts = new Map<string, number>();
   const textId = (text: string | null) => {
     const key = text ?? "\u0000";
@@ -257,20 +282,20 @@ function linesDigestInput(lines: CandidateLine[]): Buffer {
     if (id === undefined) texts.set(key, (id = texts.size));
     return id;
   };
-  const numbers = new Float64Array(lines.length * 7);
+  const width = wide ? 9 : 7;
+  const numbers = new Float64Array(lines.length * width);
   lines.forEach((l, i) => {
-    numbers.set(
-      [
-        l.memberId ?? -1,
-        Number(l.invoiceDate.replaceAll("-", "")),
-        l.amountMinor,
-        textId(l.currency) * 2 + (l.heldAsDuplicate ? 1 : 0),
-        textId(l.category),
-        l.lineCount,
-        l.idSum,
-      ],
-      i * 7,
-    );
+    const row = [
+      l.memberId ?? -1,
+      Number(l.invoiceDate.replaceAll("-", "")),
+      l.amountMinor,
+      textId(l.currency) * 2 + (l.heldAsDuplicate ? 1 : 0),
+      textId(l.category),
+      l.lineCount,
+      l.idSum,
+    ];
+    if (wide) row.push(textId(l.sku ?? null), l.quantity ?? 0);
+    numbers.set(row, i * width);
   });
   return Buffer.concat([
     Buffer.from(numbers.buffer),

@@ -15,6 +15,7 @@ import {
   findUserByEmail,
   getUser,
   openInvitation,
+  setDisabled,
 } from "./users.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 
@@ -151,5 +152,27 @@ export function changeUserRole(actor: AuditActor & object, userId: number, raw: 
       },
     );
     return updated;
+  });
+}
+
+/**
+ * Disabling a user ends every session and token they have; they cannot sign in until enabled
+ * again (their old tokens stay revoked). An admin cannot disable themself.
+ */
+export function setUserDisabled(actor: AuditActor & object, userId: number, disabled: boolean) {
+  const user = getUser(userId);
+  if (!user) throw notFound("user");
+  if (user.id === actor.id) throw invalid("own_account_disable");
+  return inTransaction((db) => {
+    const ended = setDisabled(db, userId, disabled);
+    recordAudit(
+      actor,
+      disabled ? "user.disable" : "user.enable",
+      { type: "user", id: userId },
+      disabled
+        ? { email: user.email, sessionsEnded: ended.sessions, tokensRevoked: ended.tokens }
+        : { email: user.email },
+    );
+    return { email: user.email, disabled };
   });
 }

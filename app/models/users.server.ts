@@ -1,10 +1,11 @@
 // Users of the portal and the invitations that bring them in.
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
-import { countRows, getDb, type Db } from "@db/client.server";
+import { countRows, getDb, inTransaction, type Db } from "@db/client.server";
 import { invitations, users, type Role } from "@db/schema";
 import { hashPassword } from "~/crypto/passwords.server";
 import { hashToken } from "~/models/api-tokens.server";
+import { endAccessOfUser } from "~/models/sessions.server";
 
 export type User = typeof users.$inferSelect;
 export type PublicUser = Omit<User, "passwordHash">;
@@ -53,13 +54,22 @@ export async function createUser(db: Db, input: NewUser): Promise<User> {
     .get();
 }
 
-export async function setPassword(userId: number, password: string) {
+/**
+ * A new password ends every session and token of the user, in the same transaction; the session
+ * doing the change (`shorten`) ends seconds later instead (the caller re-issues it). Returns how
+ * many of each ended.
+ */
+export async function setPassword(
+  userId: number,
+  password: string,
+  shorten?: { sessionId: string; untilIso: string },
+) {
   const passwordHash = await hashPassword(password);
-  getDb()
-    .update(users)
-    .set({ passwordHash, updatedAt: new Date().toISOString() })
-    .where(eq(users.id, userId))
-    .run();
+  const nowIso = new Date().toISOString();
+  return inTransaction((db) => {
+    db.update(users).set({ passwordHash, updatedAt: nowIso }).where(eq(users.id, userId)).run();
+    return endAccessOfUser(db, userId, nowIso, shorten);
+  });
 }
 
 export function setLocale(userId: number, locale: string) {
@@ -81,12 +91,14 @@ export function changeRole(
     .get();
 }
 
-export function setDisabled(userId: number, disabled: boolean) {
-  getDb()
-    .update(users)
-    .set({ disabledAt: disabled ? new Date().toISOString() : null })
+/** Disables (ending every session and token) or enables a user; returns how many ended. */
+export function setDisabled(db: Db, userId: number, disabled: boolean) {
+  const nowIso = new Date().toISOString();
+  db.update(users)
+    .set({ disabledAt: disabled ? nowIso : null, updatedAt: nowIso })
     .where(eq(users.id, userId))
     .run();
+  return disabled ? endAccessOfUser(db, userId, nowIso) : { sessions: 0, tokens: 0 };
 }
 
 export type InvitationInput = {

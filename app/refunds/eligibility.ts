@@ -21,7 +21,8 @@ export type ProgramWindow = {
 /** A membership runs from joinedOn (counted) to leftOn (not counted). */
 export type Membership = { joinedOn: IsoDate; leftOn: IsoDate | null };
 
-function categoryKey(category: string): string {
+/** How category and SKU texts compare: case-insensitive and trimmed (SPEC 3.1 rule 4, 3.7). */
+export function categoryKey(category: string): string {
   return category.trim().toLowerCase();
 }
 

@@ -3,6 +3,7 @@
 // es is neutral Latin-American Spanish (Mexico), pt-BR Brazilian Portuguese. Numbers, months and
 // ids are shown exactly as the engine holds them, so every language states the same facts.
 import type { LocalizedTexts } from "~/errors/coded";
+import type { ComponentProblem } from "./components";
 import type { EngineErrorCode } from "./errors";
 import type { AmountName, AmountSubject } from "./money";
 import type { BatchAction } from "./payouts";
@@ -54,6 +55,14 @@ type EngineErrorParams = {
   batch_cancelled: { batchId: number; action: BatchAction };
   payout_exceeds_balance: { members: readonly { memberId: number }[] };
   statement_range_invalid: { from: string; to: string };
+  components_invalid: { problems: readonly ComponentProblem[] };
+  /** Aggregates a run was given that it cannot place (a data-layer mistake, never a user's). */
+  component_input_invalid:
+    | { problem: "period_outside"; from: string; to: string; start: string; end: string }
+    | { problem: "period_straddles"; from: string; to: string; bonus: string; date: string }
+    | { problem: "quantity_invalid"; quantity: string }
+    | { problem: "prior_month_outside"; month: string; from: string; to: string }
+    | { problem: "prior_month_repeated"; month: string };
 };
 
 type Texts = { readonly [C in EngineErrorCode]: (p: EngineErrorParams[C]) => string };
@@ -183,6 +192,205 @@ export const TIER_PROBLEM_TEXTS: PerLanguage<(p: TierProblem) => string> = {
   },
 };
 
+type LimitField = "volumeCapMinor" | "refundCapMinor" | "minimumRefundMinor";
+const LIMIT_NAMES: PerLanguage<Record<LimitField, string>> = {
+  en: {
+    volumeCapMinor: "The volume cap",
+    refundCapMinor: "The refund cap",
+    minimumRefundMinor: "The minimum refund",
+  },
+  es: {
+    volumeCapMinor: "El tope de volumen",
+    refundCapMinor: "El tope de reembolso",
+    minimumRefundMinor: "El reembolso mínimo",
+  },
+  "pt-BR": {
+    volumeCapMinor: "O teto de volume",
+    refundCapMinor: "O teto de reembolso",
+    minimumRefundMinor: "O reembolso mínimo",
+  },
+};
+const bonusOf = (word: string, p: { bonus: number; name?: string }): string =>
+  p.name ? `${word} ${p.bonus} ("${p.name}")` : `${word} ${p.bonus}`;
+
+/** Each problem of a program's components (SPEC 3.7), one sentence each; tiers and bonuses count from 1. */
+export const COMPONENT_PROBLEM_TEXTS: PerLanguage<(p: ComponentProblem) => string> = {
+  en: (p) => {
+    switch (p.problem) {
+      case "growth_incremental":
+        return "A growth program is paid all-units: the incremental method cannot be used with a growth basis.";
+      case "growth_only":
+        return p.field === "growthPays"
+          ? "growthPays applies only to a program with a growth basis."
+          : "Negotiated baselines apply only to a program with a growth basis.";
+      case "growth_no_tiers":
+        return "A growth program needs at least one tier.";
+      case "growth_threshold_invalid":
+        return `Tier ${p.tier}: growth threshold ${p.thresholdBps} bp is not a whole number of basis points, 0 or more.`;
+      case "growth_first_threshold_not_zero":
+        return `Tier 1: the first growth threshold must be 0, not ${p.thresholdBps} bp.`;
+      case "growth_threshold_not_rising":
+        return `Tier ${p.tier}: growth threshold ${p.thresholdBps} bp must be above the previous one, ${p.previousBps} bp.`;
+      case "growth_rate_invalid":
+        return `Tier ${p.tier}: rate ${p.rateBps} bp is not a whole number from 0 to 10000.`;
+      case "growth_rate_falling":
+        return `Tier ${p.tier}: rate ${p.rateBps} bp is below the previous tier's ${p.previousBps} bp.`;
+      case "limit_invalid":
+        return `${LIMIT_NAMES.en[p.field]} ${p.amount} is not a whole number of minor units, 0 or more.`;
+      case "minimum_above_refund_cap":
+        return `The minimum refund ${p.minimumRefundMinor} cannot be above the refund cap ${p.refundCapMinor}.`;
+      case "baseline_month_invalid":
+        return `Baseline month "${p.month}" is not a month in the form YYYY-MM.`;
+      case "baseline_month_outside":
+        return `Baseline month ${p.month} is not in the year before the program (${p.from} to ${p.to}).`;
+      case "baseline_month_repeated":
+        return `Baseline month ${p.month} is given more than once.`;
+      case "baseline_amount_invalid":
+        return `The baseline for ${p.month}, ${p.amount}, is not a whole number of minor units, 0 or more.`;
+      case "bonus_name_blank":
+        return `${bonusOf("Bonus", p)} needs a name.`;
+      case "bonus_name_taken":
+        return `${bonusOf("Bonus", p)}: the name is already used by another component of the program.`;
+      case "bonus_pays_both":
+        return `${bonusOf("Bonus", p)} pays either a rate (rateBps) or an amount per unit (perUnitMinor), not both.`;
+      case "bonus_pays_nothing":
+        return `${bonusOf("Bonus", p)} needs a rate (rateBps) or an amount per unit (perUnitMinor).`;
+      case "bonus_rate_invalid":
+        return `${bonusOf("Bonus", p)}: rate ${p.rateBps} bp is not a whole number from 0 to 10000.`;
+      case "bonus_per_unit_invalid":
+        return `${bonusOf("Bonus", p)}: ${p.perUnitMinor} per unit is not a whole number of minor units, 0 or more.`;
+      case "bonus_selection_blank":
+        return `${bonusOf("Bonus", p)}: its ${p.field === "skus" ? "SKU" : "category"} list has a blank entry.`;
+      case "bonus_date_invalid":
+        return `${bonusOf("Bonus", p)}: "${p.date}" is not a calendar date in the form YYYY-MM-DD.`;
+      case "bonus_window_reversed":
+        return `${bonusOf("Bonus", p)}: its window starts on ${p.start}, after it ends on ${p.end}.`;
+      case "bonus_window_outside":
+        return `${bonusOf("Bonus", p)}: its window ${p.start} to ${p.end} is not inside the program, ${p.programStart} to ${p.programEnd}.`;
+      case "requirement_category_blank":
+        return `${bonusOf("Bonus", p)}: a mix condition needs a category.`;
+      case "requirement_minimum_invalid":
+        return `${bonusOf("Bonus", p)}: the minimum volume of ${p.category}, ${p.amount}, is not a whole number of minor units, 0 or more.`;
+    }
+  },
+  es: (p) => {
+    switch (p.problem) {
+      case "growth_incremental":
+        return "Un programa de crecimiento se paga sobre todas las unidades: no se puede usar el método incremental con base de crecimiento.";
+      case "growth_only":
+        return p.field === "growthPays"
+          ? "growthPays solo aplica a un programa con base de crecimiento."
+          : "Las líneas base negociadas solo aplican a un programa con base de crecimiento.";
+      case "growth_no_tiers":
+        return "Un programa de crecimiento necesita al menos una escala.";
+      case "growth_threshold_invalid":
+        return `Escala ${p.tier}: el umbral de crecimiento de ${p.thresholdBps} pb no es un número entero de puntos base, 0 o mayor.`;
+      case "growth_first_threshold_not_zero":
+        return `Escala 1: el primer umbral de crecimiento debe ser 0, no ${p.thresholdBps} pb.`;
+      case "growth_threshold_not_rising":
+        return `Escala ${p.tier}: el umbral de crecimiento de ${p.thresholdBps} pb debe ser mayor que el anterior, ${p.previousBps} pb.`;
+      case "growth_rate_invalid":
+        return `Escala ${p.tier}: la tasa de ${p.rateBps} pb no es un número entero de 0 a 10000.`;
+      case "growth_rate_falling":
+        return `Escala ${p.tier}: la tasa de ${p.rateBps} pb es menor que la de la escala anterior, ${p.previousBps} pb.`;
+      case "limit_invalid":
+        return `${LIMIT_NAMES.es[p.field]} (${p.amount}) no es un número entero de unidades menores, 0 o mayor.`;
+      case "minimum_above_refund_cap":
+        return `El reembolso mínimo de ${p.minimumRefundMinor} no puede superar el tope de reembolso de ${p.refundCapMinor}.`;
+      case "baseline_month_invalid":
+        return `El mes de línea base "${p.month}" no es un mes con el formato AAAA-MM.`;
+      case "baseline_month_outside":
+        return `El mes de línea base ${p.month} no está en el año anterior al programa (de ${p.from} a ${p.to}).`;
+      case "baseline_month_repeated":
+        return `El mes de línea base ${p.month} aparece más de una vez.`;
+      case "baseline_amount_invalid":
+        return `La línea base de ${p.month} (${p.amount}) no es un número entero de unidades menores, 0 o mayor.`;
+      case "bonus_name_blank":
+        return `${bonusOf("El bono", p)} necesita un nombre.`;
+      case "bonus_name_taken":
+        return `${bonusOf("Bono", p)}: el nombre ya lo usa otro componente del programa.`;
+      case "bonus_pays_both":
+        return `${bonusOf("El bono", p)} paga una tasa (rateBps) o un monto por unidad (perUnitMinor), no ambos.`;
+      case "bonus_pays_nothing":
+        return `${bonusOf("El bono", p)} necesita una tasa (rateBps) o un monto por unidad (perUnitMinor).`;
+      case "bonus_rate_invalid":
+        return `${bonusOf("Bono", p)}: la tasa de ${p.rateBps} pb no es un número entero de 0 a 10000.`;
+      case "bonus_per_unit_invalid":
+        return `${bonusOf("Bono", p)}: ${p.perUnitMinor} por unidad no es un número entero de unidades menores, 0 o mayor.`;
+      case "bonus_selection_blank":
+        return `${bonusOf("Bono", p)}: su lista de ${p.field === "skus" ? "SKU" : "categorías"} tiene una entrada vacía.`;
+      case "bonus_date_invalid":
+        return `${bonusOf("Bono", p)}: "${p.date}" no es una fecha válida con el formato AAAA-MM-DD.`;
+      case "bonus_window_reversed":
+        return `${bonusOf("Bono", p)}: su vigencia empieza el ${p.start}, después de terminar el ${p.end}.`;
+      case "bonus_window_outside":
+        return `${bonusOf("Bono", p)}: su vigencia, del ${p.start} al ${p.end}, no está dentro del programa, del ${p.programStart} al ${p.programEnd}.`;
+      case "requirement_category_blank":
+        return `${bonusOf("Bono", p)}: una condición de mezcla necesita una categoría.`;
+      case "requirement_minimum_invalid":
+        return `${bonusOf("Bono", p)}: el volumen mínimo de ${p.category} (${p.amount}) no es un número entero de unidades menores, 0 o mayor.`;
+    }
+  },
+  "pt-BR": (p) => {
+    switch (p.problem) {
+      case "growth_incremental":
+        return "Um programa de crescimento é pago sobre todas as unidades: o método incremental não pode ser usado com base de crescimento.";
+      case "growth_only":
+        return p.field === "growthPays"
+          ? "growthPays só se aplica a um programa com base de crescimento."
+          : "As linhas de base negociadas só se aplicam a um programa com base de crescimento.";
+      case "growth_no_tiers":
+        return "Um programa de crescimento precisa de pelo menos uma faixa.";
+      case "growth_threshold_invalid":
+        return `Faixa ${p.tier}: o limite de crescimento de ${p.thresholdBps} pb não é um número inteiro de pontos-base, 0 ou mais.`;
+      case "growth_first_threshold_not_zero":
+        return `Faixa 1: o primeiro limite de crescimento deve ser 0, não ${p.thresholdBps} pb.`;
+      case "growth_threshold_not_rising":
+        return `Faixa ${p.tier}: o limite de crescimento de ${p.thresholdBps} pb deve ser maior que o anterior, ${p.previousBps} pb.`;
+      case "growth_rate_invalid":
+        return `Faixa ${p.tier}: a taxa de ${p.rateBps} pb não é um número inteiro de 0 a 10000.`;
+      case "growth_rate_falling":
+        return `Faixa ${p.tier}: a taxa de ${p.rateBps} pb é menor que a da faixa anterior, ${p.previousBps} pb.`;
+      case "limit_invalid":
+        return `${LIMIT_NAMES["pt-BR"][p.field]} (${p.amount}) não é um número inteiro de unidades menores, 0 ou mais.`;
+      case "minimum_above_refund_cap":
+        return `O reembolso mínimo de ${p.minimumRefundMinor} não pode ser maior que o teto de reembolso de ${p.refundCapMinor}.`;
+      case "baseline_month_invalid":
+        return `O mês de linha de base "${p.month}" não é um mês no formato AAAA-MM.`;
+      case "baseline_month_outside":
+        return `O mês de linha de base ${p.month} não está no ano anterior ao programa (de ${p.from} a ${p.to}).`;
+      case "baseline_month_repeated":
+        return `O mês de linha de base ${p.month} aparece mais de uma vez.`;
+      case "baseline_amount_invalid":
+        return `A linha de base de ${p.month} (${p.amount}) não é um número inteiro de unidades menores, 0 ou mais.`;
+      case "bonus_name_blank":
+        return `${bonusOf("O bônus", p)} precisa de um nome.`;
+      case "bonus_name_taken":
+        return `${bonusOf("Bônus", p)}: o nome já é usado por outro componente do programa.`;
+      case "bonus_pays_both":
+        return `${bonusOf("O bônus", p)} paga uma taxa (rateBps) ou um valor por unidade (perUnitMinor), não os dois.`;
+      case "bonus_pays_nothing":
+        return `${bonusOf("O bônus", p)} precisa de uma taxa (rateBps) ou de um valor por unidade (perUnitMinor).`;
+      case "bonus_rate_invalid":
+        return `${bonusOf("Bônus", p)}: a taxa de ${p.rateBps} pb não é um número inteiro de 0 a 10000.`;
+      case "bonus_per_unit_invalid":
+        return `${bonusOf("Bônus", p)}: ${p.perUnitMinor} por unidade não é um número inteiro de unidades menores, 0 ou mais.`;
+      case "bonus_selection_blank":
+        return `${bonusOf("Bônus", p)}: sua lista de ${p.field === "skus" ? "SKUs" : "categorias"} tem um item em branco.`;
+      case "bonus_date_invalid":
+        return `${bonusOf("Bônus", p)}: "${p.date}" não é uma data válida no formato AAAA-MM-DD.`;
+      case "bonus_window_reversed":
+        return `${bonusOf("Bônus", p)}: sua vigência começa em ${p.start}, depois de terminar em ${p.end}.`;
+      case "bonus_window_outside":
+        return `${bonusOf("Bônus", p)}: sua vigência, de ${p.start} a ${p.end}, não está dentro do programa, de ${p.programStart} a ${p.programEnd}.`;
+      case "requirement_category_blank":
+        return `${bonusOf("Bônus", p)}: uma condição de mix precisa de uma categoria.`;
+      case "requirement_minimum_invalid":
+        return `${bonusOf("Bônus", p)}: o volume mínimo de ${p.category} (${p.amount}) não é um número inteiro de unidades menores, 0 ou mais.`;
+    }
+  },
+};
+
 const PAST_EN: Record<BatchAction, string> = {
   approve: "approved",
   pay: "paid",
@@ -268,6 +476,24 @@ const en: Texts = {
   },
   statement_range_invalid: (p) =>
     `A statement needs two months written YYYY-MM, the first not after the second (got ${p.from} to ${p.to}).`,
+  components_invalid: (p) =>
+    `The program's components are invalid: ${(p.problems ?? []).map(COMPONENT_PROBLEM_TEXTS.en).join(" ")}`,
+  component_input_invalid: (p) => {
+    switch (p.problem) {
+      case "period_outside":
+        return `Sales of ${p.from} to ${p.to} are outside the run, which counts ${p.start} to ${p.end}.`;
+      case "period_straddles":
+        return `Sales of ${p.from} to ${p.to} cross the edge of bonus "${p.bonus}" on ${p.date}: they must be split there.`;
+      case "quantity_invalid":
+        return `The quantity ${p.quantity} is not a number.`;
+      case "prior_month_outside":
+        return `Prior-year volume for ${p.month} is outside the baseline, ${p.from} to ${p.to}.`;
+      case "prior_month_repeated":
+        return `Prior-year volume for ${p.month} is given more than once.`;
+      default: // params from elsewhere than the engine's throw sites
+        return "The run was given sales or prior-year figures it cannot place.";
+    }
+  },
 };
 
 const es: Texts = {
@@ -342,6 +568,24 @@ const es: Texts = {
       : `El saldo de los miembros ${memberIds(p)} quedó por debajo del monto de este lote desde que se armó (se contabilizó una reversión). Quite esas líneas o cancele el lote y vuelva a armarlo.`,
   statement_range_invalid: (p) =>
     `Un estado de cuenta necesita dos meses con el formato AAAA-MM, el primero no posterior al segundo (se recibió de ${p.from} a ${p.to}).`,
+  components_invalid: (p) =>
+    `Los componentes del programa no son válidos: ${(p.problems ?? []).map(COMPONENT_PROBLEM_TEXTS.es).join(" ")}`,
+  component_input_invalid: (p) => {
+    switch (p.problem) {
+      case "period_outside":
+        return `Las ventas del ${p.from} al ${p.to} están fuera de la corrida, que cuenta del ${p.start} al ${p.end}.`;
+      case "period_straddles":
+        return `Las ventas del ${p.from} al ${p.to} cruzan el límite del bono "${p.bonus}" el ${p.date}: deben separarse en esa fecha.`;
+      case "quantity_invalid":
+        return `La cantidad ${p.quantity} no es un número.`;
+      case "prior_month_outside":
+        return `El volumen del año anterior de ${p.month} está fuera de la línea base, de ${p.from} a ${p.to}.`;
+      case "prior_month_repeated":
+        return `El volumen del año anterior de ${p.month} aparece más de una vez.`;
+      default: // params from elsewhere than the engine's throw sites
+        return "La corrida recibió ventas o cifras del año anterior que no puede ubicar.";
+    }
+  },
 };
 
 const ptBR: Texts = {
@@ -416,6 +660,24 @@ const ptBR: Texts = {
       : `O saldo dos membros ${memberIds(p)} ficou abaixo do valor deste lote desde que ele foi montado (um estorno foi lançado). Remova essas linhas ou cancele o lote e monte-o de novo.`,
   statement_range_invalid: (p) =>
     `Um extrato precisa de dois meses no formato AAAA-MM, o primeiro não posterior ao segundo (recebido: de ${p.from} a ${p.to}).`,
+  components_invalid: (p) =>
+    `Os componentes do programa são inválidos: ${(p.problems ?? []).map(COMPONENT_PROBLEM_TEXTS["pt-BR"]).join(" ")}`,
+  component_input_invalid: (p) => {
+    switch (p.problem) {
+      case "period_outside":
+        return `As vendas de ${p.from} a ${p.to} estão fora da apuração, que conta de ${p.start} a ${p.end}.`;
+      case "period_straddles":
+        return `As vendas de ${p.from} a ${p.to} cruzam o limite do bônus "${p.bonus}" em ${p.date}: devem ser separadas nessa data.`;
+      case "quantity_invalid":
+        return `A quantidade ${p.quantity} não é um número.`;
+      case "prior_month_outside":
+        return `O volume do ano anterior de ${p.month} está fora da linha de base, de ${p.from} a ${p.to}.`;
+      case "prior_month_repeated":
+        return `O volume do ano anterior de ${p.month} aparece mais de uma vez.`;
+      default: // params from elsewhere than the engine's throw sites
+        return "A apuração recebeu vendas ou valores do ano anterior que não consegue situar.";
+    }
+  },
 };
 
 export const ENGINE_TEXTS: LocalizedTexts<EngineErrorCode> = { en, es, "pt-BR": ptBR };

@@ -27,6 +27,8 @@ export const ENGINE_ERROR_CODES = [
   "batch_cancelled",
   "payout_exceeds_balance",
   "statement_range_invalid",
+  "components_invalid",
+  "component_input_invalid",
 ] as const;
 
 export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];

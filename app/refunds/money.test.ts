@@ -2,8 +2,13 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   addMinor,
+  addMonths,
   applyBps,
   assertIsoDate,
+  isIsoDate,
+  nextDay,
+  previousDay,
+  yearBefore,
   lastDayOfMonth,
   minorExponent,
   monthOf,
@@ -127,5 +132,24 @@ describe("months and dates", () => {
     expect(monthsInclusive("2026-01", "2026-12")).toBe(12);
     expect(monthsInclusive("2025-07", "2026-06")).toBe(12);
     expect(monthsInclusive("2026-03", "2026-03")).toBe(1);
+  });
+
+  it("steps months by any count, and days across month and year ends", () => {
+    expect(addMonths("2026-02", -12)).toBe("2025-02");
+    expect(addMonths("2026-01", -1)).toBe("2025-12");
+    expect(addMonths("2025-11", 14)).toBe("2027-01");
+    expect(nextDay("2024-02-28")).toBe("2024-02-29");
+    expect(nextDay("2026-12-31")).toBe("2027-01-01");
+    expect(previousDay("2026-03-01")).toBe("2026-02-28");
+    expect(previousDay("2026-01-01")).toBe("2025-12-31");
+    expect(previousDay("2026-01-15")).toBe("2026-01-14");
+  });
+
+  it("takes the same day a year earlier, 29 February becoming 28", () => {
+    expect(yearBefore("2026-07-15")).toBe("2025-07-15");
+    expect(yearBefore("2024-02-29")).toBe("2023-02-28");
+    expect(isIsoDate("2026-02-29")).toBe(false);
+    expect(isIsoDate("2024-02-29")).toBe(true);
+    expect(isIsoDate(20240229)).toBe(false);
   });
 });

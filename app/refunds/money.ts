@@ -99,8 +99,7 @@ export function assertMonthKey(month: string): asserts month is MonthKey {
 }
 
 export function assertIsoDate(date: string): asserts date is IsoDate {
-  const match = DATE_PATTERN.exec(date);
-  if (!match || Number(match[3]) > daysInMonth(Number(match[1]), Number(match[2]))) {
+  if (!isIsoDate(date)) {
     const details = { date };
     throw new DomainError("date_invalid", details, details);
   }
@@ -139,6 +138,46 @@ export function previousMonth(month: MonthKey): MonthKey {
   const index = Number(month.slice(5, 7));
   if (index === 1) return `${String(year - 1).padStart(4, "0")}-12`;
   return `${month.slice(0, 4)}-${String(index - 1).padStart(2, "0")}`;
+}
+
+/** The month `count` months after `month` (before it when negative): ("2026-02", -12) → "2025-02". */
+export function addMonths(month: MonthKey, count: number): MonthKey {
+  assertMonthKey(month);
+  const ordinal = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
+  const year = Math.floor(ordinal / 12);
+  return `${String(year).padStart(4, "0")}-${String(ordinal - year * 12 + 1).padStart(2, "0")}`;
+}
+
+/** The day after `date` ("2026-02-28" → "2026-03-01"). */
+export function nextDay(date: IsoDate): IsoDate {
+  assertIsoDate(date);
+  const month = date.slice(0, 7);
+  if (date === lastDayOfMonth(month)) return `${nextMonth(month)}-01`;
+  return `${month}-${String(Number(date.slice(8, 10)) + 1).padStart(2, "0")}`;
+}
+
+/** The day before `date` ("2026-03-01" → "2026-02-28"). */
+export function previousDay(date: IsoDate): IsoDate {
+  assertIsoDate(date);
+  const day = Number(date.slice(8, 10));
+  if (day === 1) return lastDayOfMonth(previousMonth(date.slice(0, 7)));
+  return `${date.slice(0, 7)}-${String(day - 1).padStart(2, "0")}`;
+}
+
+/** The same day one year earlier; 29 February becomes 28 February. */
+export function yearBefore(date: IsoDate): IsoDate {
+  assertIsoDate(date);
+  const month = addMonths(date.slice(0, 7), -12);
+  const last = lastDayOfMonth(month);
+  const day = `${month}-${date.slice(8, 10)}`;
+  return day > last ? last : day;
+}
+
+/** Whether `value` is a calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== "string") return false;
+  const match = DATE_PATTERN.exec(value);
+  return match !== null && Number(match[3]) <= daysInMonth(Number(match[1]), Number(match[2]));
 }
 
 /** Whether `value` is a month written YYYY-MM. */

@@ -24,7 +24,7 @@ export type PoolProgram = ProgramWindow & { currency: string };
 export type FxLookup = (currency: string, month: MonthKey) => Rate | undefined;
 export type PooledVolume = { total: Minor; byMember: Map<MemberId, Minor> };
 
-type MissingRate = { currency: string; month: MonthKey };
+export type MissingRate = { currency: string; month: MonthKey };
 
 export function pooledVolume(
   lines: Iterable<SalesLine>,
@@ -58,7 +58,7 @@ export function pooledVolume(
 }
 
 /** Looks each currency and month up once: a year of lines needs a few dozen rates, not a million look-ups. */
-function rateFinder(
+export function rateFinder(
   fxRate: FxLookup,
   missing: Map<string, MissingRate>,
 ): (line: SalesLine) => Rate | undefined {
@@ -74,7 +74,7 @@ function rateFinder(
   };
 }
 
-function missingRatesError(missing: MissingRate[], programCurrency: string): DomainError {
+export function missingRatesError(missing: MissingRate[], programCurrency: string): DomainError {
   missing.sort((a, b) =>
     a.month === b.month ? a.currency.localeCompare(b.currency) : a.month.localeCompare(b.month),
   );

@@ -1,15 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
-import { verifyPassword } from "~/crypto/passwords.server";
+import { changeOwnPassword } from "~/auth/password.server";
 import { Field, fieldErrors } from "~/components/forms/Field";
 import { formFailure } from "~/http/forms.server";
-import { invalid } from "~/models/errors";
 import { useI18n } from "~/i18n/context";
 import { LOCALES } from "~/i18n/locale";
-import { recordAudit } from "~/models/audit.server";
-import { getUser, setLocale, setPassword } from "~/models/users.server";
+import { setLocale } from "~/models/users.server";
 import { password } from "~/schemas/parties";
 
 const ALL = ["admin", "supplier", "member"] as const;
@@ -19,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { email: actor.email, locale: actor.locale ?? "" };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await authorize(request, { roles: ALL });
   const form = Object.fromEntries(await request.formData());
   try {
@@ -29,13 +27,12 @@ export async function action({ request }: ActionFunctionArgs) {
       return Response.json({ saved: true });
     }
     const input = z.object({ current: z.string(), next: password }).parse(form);
-    const user = getUser(actor.id)!;
-    if (!(await verifyPassword(input.current, user.passwordHash))) {
-      throw invalid("wrong_password", {}, [{ path: "current", reason: "wrong_password" }]);
-    }
-    await setPassword(actor.id, input.next);
-    recordAudit(actor, "user.password_change", { type: "user", id: actor.id });
-    return Response.json({ saved: true });
+    // Throttled and audited; ends every other session and token, and re-issues this session.
+    const cookie = await changeOwnPassword(request, actor, input, context.ip ?? "unknown");
+    return Response.json(
+      { saved: true, passwordChanged: true },
+      { headers: { "Set-Cookie": cookie } },
+    );
   } catch (error) {
     return formFailure(request, error, {});
   }
@@ -43,7 +40,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { email, locale } = useLoaderData<typeof loader>();
-  const result = useActionData<{ saved?: boolean; details?: unknown }>();
+  const result = useActionData<{
+    saved?: boolean;
+    passwordChanged?: boolean;
+    message?: string;
+    details?: unknown;
+  }>();
   const { t } = useI18n();
   const errors = fieldErrors(result?.details);
   return (
@@ -52,7 +54,12 @@ export default function Account() {
       <p>{email}</p>
       {result?.saved ? (
         <p className="notice" role="status">
-          {t("common.saved")}
+          {result.passwordChanged ? t("account.passwordChanged") : t("common.saved")}
+        </p>
+      ) : null}
+      {result?.message && !errors.current && !errors.next ? (
+        <p className="alert" role="alert">
+          {result.message}
         </p>
       ) : null}
       <Form method="post" className="toolbar">
@@ -86,6 +93,9 @@ export default function Account() {
         />
         <button type="submit">{t("account.changePassword")}</button>
       </Form>
+      <p>
+        <Link to="/account/tokens">{t("account.tokensLink")}</Link>
+      </p>
     </>
   );
 }

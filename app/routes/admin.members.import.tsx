@@ -3,7 +3,7 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { formFailure } from "~/http/forms.server";
 import { readerLocale } from "~/http/reader.server";
-import { receiveUpload } from "~/http/upload.server";
+import { MEMBER_IMPORT_MAX_BYTES, withUpload } from "~/http/upload.server";
 import { useI18n } from "~/i18n/context";
 import { importMembers, type MemberImportResult } from "~/models/member-import.server";
 
@@ -15,14 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin"] });
   try {
-    const upload = await receiveUpload(request, 5 * 1024 * 1024);
-    try {
-      return Response.json(
-        await importMembers(actor, upload.path, upload.name, readerLocale(request)),
-      );
-    } finally {
-      await upload.remove();
-    }
+    return await withUpload(request, MEMBER_IMPORT_MAX_BYTES, [], async (upload) =>
+      Response.json(await importMembers(actor, upload.path, upload.name, readerLocale(request))),
+    );
   } catch (error) {
     return formFailure(request, error, {});
   }

@@ -137,7 +137,7 @@ function RunPreview({
           <tr>
             <th scope="row">{t("runs.tier")}</th>
             <td className="num">
-              {run.tierIndex + 1} · {bps(run.rateBps)}
+              {run.tierIndex === null ? "—" : `${run.tierIndex + 1} · ${bps(run.rateBps)}`}
             </td>
           </tr>
           <tr>

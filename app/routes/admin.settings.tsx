@@ -12,6 +12,7 @@ import {
   setPayoutMinimumAsAdmin,
 } from "~/models/settings.server";
 import { currencyCode, settingsInput } from "~/schemas/parties";
+import { MAX_AMOUNT_MINOR } from "~/schemas/ranges";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const minimumInput = z.object({
   currency: currencyCode,
-  amountMinor: z.coerce.number().int().min(0),
+  amountMinor: z.coerce.number().int().min(0).max(MAX_AMOUNT_MINOR, "amount_too_large"),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

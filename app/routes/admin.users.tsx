@@ -7,13 +7,14 @@ import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
 import { allMemberNames } from "~/models/members.server";
 import { listSuppliers } from "~/models/suppliers.server";
-import { changeUserRole, inviteUser } from "~/models/user-admin.server";
+import { changeUserRole, inviteUser, setUserDisabled } from "~/models/user-admin.server";
 import { listInvitations, listUsers } from "~/models/users.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await authorize(request, { roles: ["admin"] });
+  const actor = await authorize(request, { roles: ["admin"] });
   const now = new Date().toISOString();
   return {
+    me: actor.id,
     users: listUsers(),
     invitations: listInvitations()
       .filter((i) => !i.usedAt && i.expiresAt > now)
@@ -31,6 +32,11 @@ export async function action({ request }: ActionFunctionArgs) {
       changeUserRole(actor, Number(form.userId), form);
       return Response.json({ saved: true });
     }
+    if (form.intent === "disable" || form.intent === "enable") {
+      // Disabling ends every session and token of the user (audited); not oneself.
+      const done = setUserDisabled(actor, Number(form.userId), form.intent === "disable");
+      return Response.json({ access: done });
+    }
     const token = inviteUser(actor, form);
     return Response.json({ link: `${new URL(request.url).origin}/invite/${token}` });
   } catch (error) {
@@ -39,10 +45,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Users() {
-  const { users, invitations, suppliers, members } = useLoaderData<typeof loader>();
+  const { me, users, invitations, suppliers, members } = useLoaderData<typeof loader>();
   const result = useActionData<{
     link?: string;
     saved?: boolean;
+    access?: { email: string; disabled: boolean };
     message?: string;
     details?: unknown;
   }>();
@@ -64,21 +71,45 @@ export default function Users() {
           {t("common.saved")}
         </p>
       ) : null}
+      {result?.access ? (
+        <p className="notice" role="status">
+          {t(result.access.disabled ? "users.disabledDone" : "users.enabledDone", {
+            email: result.access.email,
+          })}
+        </p>
+      ) : null}
       <table>
         <thead>
           <tr>
             <th>{t("login.email")}</th>
             <th>{t("users.role")}</th>
             <th></th>
+            <th>{t("users.status")}</th>
             <th>{t("common.actions")}</th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
-            <tr key={u.id}>
+            <tr key={u.id} data-user-id={u.id}>
               <td>{u.email}</td>
               <td>{u.role}</td>
               <td>{scopeName(u)}</td>
+              <td>
+                {u.disabledAt ? t("users.disabled") : t("users.active")}
+                {u.id === me ? null : (
+                  <Form method="post" className="inline">
+                    <input
+                      type="hidden"
+                      name="intent"
+                      value={u.disabledAt ? "enable" : "disable"}
+                    />
+                    <input type="hidden" name="userId" value={u.id} />
+                    <button type="submit" className="secondary">
+                      {t(u.disabledAt ? "users.enable" : "users.disable")}
+                    </button>
+                  </Form>
+                )}
+              </td>
               <td>
                 <Form method="post" className="toolbar">
                   <input type="hidden" name="intent" value="role" />

@@ -1,7 +1,7 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { authorize } from "~/auth/authorize.server";
 import { allowMethods, apiRoute, readJson } from "~/http/api.server";
-import { previewRun } from "~/models/runs.server";
+import { listRuns, previewRun } from "~/models/runs.server";
 import { runPreviewInput } from "~/schemas/runs";
 
 /** Previews (and stores) the run of a program for a month; posting is a second call. */
@@ -12,8 +12,9 @@ export const action = apiRoute(async ({ request }: ActionFunctionArgs) => {
   return Response.json(previewRun(actor, input.programId, input.month), { status: 201 });
 });
 
-export const loader = apiRoute(async ({ request }) => {
+/** The run history (SPEC 7): every preview and posting, of one program with `?programId=`. */
+export const loader = apiRoute(async ({ request }: LoaderFunctionArgs) => {
   await authorize(request, { roles: ["admin"] });
-  allowMethods(request, "POST");
-  return new Response(null);
+  const asked = Number(new URL(request.url).searchParams.get("programId"));
+  return Response.json(listRuns(Number.isSafeInteger(asked) && asked > 0 ? asked : undefined));
 });

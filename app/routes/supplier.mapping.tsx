@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const removeForm = z.object({ header: z.string().min(1) });
+const removeForm = z.object({ header: z.string().min(1).max(500) });
 
 /** Columns come as `col.<index>` = field ("" = ignore). */
 function pickedColumns(form: Record<string, FormDataEntryValue>) {

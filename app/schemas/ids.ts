@@ -5,4 +5,4 @@ import { z } from "zod";
 const digitsToNumber = (v: unknown) =>
   typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
 
-export const positiveId = z.preprocess(digitsToNumber, z.number().int().positive());
+export const positiveId = z.preprocess(digitsToNumber, z.number().int().positive().safe());

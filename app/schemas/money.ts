@@ -4,8 +4,9 @@ import { z } from "zod";
 import { minorExponent } from "~/refunds/money";
 import { currencyCode, isoDate } from "./parties";
 import { monthKey } from "./programs";
+import { MAX_AMOUNT_MINOR, MAX_BATCH_MEMBERS } from "./ranges";
 
-const positiveId = z.coerce.number().int().positive();
+const positiveId = z.coerce.number().int().positive().safe();
 const optionalText = (max: number) =>
   z.preprocess(
     (v) => (v === "" || v === null ? undefined : v),
@@ -14,7 +15,11 @@ const optionalText = (max: number) =>
 
 export const supplierPaymentInput = z.object({
   programId: positiveId,
-  amountMinor: z.number({ message: "minor_units_whole" }).int().safe(),
+  amountMinor: z
+    .number({ message: "minor_units_whole" })
+    .int()
+    .min(Number.MIN_SAFE_INTEGER)
+    .max(MAX_AMOUNT_MINOR, "amount_too_large"),
   receivedOn: isoDate,
   reference: z.string().trim().min(1, "required").max(100),
   currency: currencyCode.optional(),
@@ -33,7 +38,7 @@ export function decimalToMinor(text: string, currency: string): number | null {
 export const batchBuildInput = z.object({
   currency: currencyCode,
   reference: optionalText(60),
-  memberIds: z.array(positiveId).min(1).optional(),
+  memberIds: z.array(positiveId).min(1).max(MAX_BATCH_MEMBERS, "too_many_items").optional(),
 });
 
 export const batchPayInput = z.object({ paidOn: isoDate.optional() });

@@ -1,17 +1,28 @@
 // Input schemas for members, suppliers, users and settings: shared by forms and the API.
 // Messages are reason keys (app/schemas/reasons.ts); the edge writes them in the reader's language.
 import { z } from "zod";
+import { DATE_MAX, DATE_MIN } from "./ranges";
+import { taxId } from "./tax-ids";
 
+const isRealDate = (s: string) =>
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+  new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+
+/** A real calendar day written YYYY-MM-DD, from DATE_MIN to DATE_MAX (decision 042). */
 export const isoDate = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "date_format")
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    "date_not_real",
-  );
+  .superRefine((s, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return; // said already
+    if (!isRealDate(s)) ctx.addIssue({ code: "custom", message: "date_not_real" });
+    else if (s < DATE_MIN || s > DATE_MAX)
+      ctx.addIssue({
+        code: "custom",
+        message: "date_out_of_range",
+        params: { min: DATE_MIN, max: DATE_MAX },
+      });
+  });
 
 export const currencyCode = z
   .string()
@@ -24,7 +35,7 @@ const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
 export const memberInput = z
   .object({
     name: z.string().trim().min(1, "required").max(200),
-    taxId: z.string().trim().min(1, "required").max(40),
+    taxId,
     country: z
       .string()
       .trim()

@@ -20,6 +20,8 @@ const PARAMS = {
   taxId: "X1",
   row: 3,
   max: 80,
+  part: "notes",
+  expected: '"file", "period"',
 };
 
 const issuesOf = (schema: z.ZodTypeAny, value: unknown) => {

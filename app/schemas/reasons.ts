@@ -115,6 +115,148 @@ const catalog = {
     "pt-BR": (p) => `repete o documento fiscal do membro ${p.member}`,
   },
 
+  // ── Sane ranges and tax ids (app/schemas/ranges.ts, tax-ids.ts; decision 042) ──
+  /** min, max: the first and last day accepted, YYYY-MM-DD. */
+  date_out_of_range: {
+    en: (p) => `must be a date from ${p.min} to ${p.max}`,
+    es: (p) => `debe ser una fecha del ${p.min} al ${p.max}`,
+    "pt-BR": (p) => `deve ser uma data de ${p.min} a ${p.max}`,
+  },
+  /** min, max: the first and last month accepted, YYYY-MM. */
+  month_out_of_range: {
+    en: (p) => `must be a month from ${p.min} to ${p.max}`,
+    es: (p) => `debe ser un mes de ${p.min} a ${p.max}`,
+    "pt-BR": (p) => `deve ser um mês de ${p.min} a ${p.max}`,
+  },
+  /** max: the most tiers a schedule may have. */
+  tiers_too_many: {
+    en: (p) => `may have at most ${p.max} tiers`,
+    es: (p) => `puede tener como máximo ${p.max} escalas`,
+    "pt-BR": (p) => `pode ter no máximo ${p.max} faixas`,
+  },
+  /** max: the most digits before the decimal point. */
+  fx_rate_too_large: {
+    en: (p) => `must have at most ${p.max} digits before the decimal point and 8 after it`,
+    es: (p) => `debe tener como máximo ${p.max} dígitos antes del punto decimal y 8 después`,
+    "pt-BR": (p) => `deve ter no máximo ${p.max} dígitos antes do ponto decimal e 8 depois`,
+  },
+  /** max: the largest amount in minor units (from the issue's maximum). */
+  amount_too_large: {
+    en: (p) => `must be at most ${p.max} minor units (cents)`,
+    es: (p) => `debe ser como máximo ${p.max} unidades menores (centavos)`,
+    "pt-BR": (p) => `deve ser no máximo ${p.max} unidades menores (centavos)`,
+  },
+  /** max: the most items the list may have (from the issue's maximum). */
+  too_many_items: {
+    en: (p) => `may have at most ${p.max} items`,
+    es: (p) => `puede tener como máximo ${p.max} elementos`,
+    "pt-BR": (p) => `pode ter no máximo ${p.max} itens`,
+  },
+  tax_id_empty: {
+    en: () => "must have letters or digits",
+    es: () => "debe tener letras o dígitos",
+    "pt-BR": () => "deve ter letras ou dígitos",
+  },
+  /** text: the invisible characters found, as code points ("U+200B"). */
+  tax_id_invisible: {
+    en: (p) => `has invisible characters (${p.text}); type it again without them`,
+    es: (p) => `tiene caracteres invisibles (${p.text}); escríbela de nuevo sin ellos`,
+    "pt-BR": (p) => `tem caracteres invisíveis (${p.text}); digite-o de novo sem eles`,
+  },
+  /** text: the characters at fault, as shown and as code points ('"Х" (U+0425)'). */
+  tax_id_characters: {
+    en: (p) =>
+      `may have only letters A–Z and digits 0–9 (spaces, dots, hyphens and slashes between them are dropped), not ${p.text}`,
+    es: (p) =>
+      `solo puede tener letras A–Z y dígitos 0–9 (los espacios, puntos, guiones y barras entre ellos se quitan), no ${p.text}`,
+    "pt-BR": (p) =>
+      `só pode ter letras A–Z e dígitos 0–9 (espaços, pontos, hífens e barras entre eles são removidos), não ${p.text}`,
+  },
+
+  // ── Program components (SPEC 3.7): the engine's componentProblems, told at the field ──
+  basis_unknown: {
+    en: () => 'must be "volume" or "growth"',
+    es: () => 'debe ser "volume" o "growth"',
+    "pt-BR": () => 'deve ser "volume" ou "growth"',
+  },
+  growth_not_incremental: {
+    en: () => "cannot be incremental: a growth program is paid all-units",
+    es: () =>
+      "no puede ser incremental: un programa de crecimiento se paga sobre todas las unidades",
+    "pt-BR": () =>
+      "não pode ser incremental: um programa de crescimento é pago sobre todas as unidades",
+  },
+  growth_basis_only: {
+    en: () => "applies only to a program with a growth basis",
+    es: () => "solo aplica a un programa con base de crecimiento",
+    "pt-BR": () => "só se aplica a um programa com base de crescimento",
+  },
+  first_threshold_zero: {
+    en: () => "must be 0 for the first tier",
+    es: () => "debe ser 0 en la primera escala",
+    "pt-BR": () => "deve ser 0 na primeira faixa",
+  },
+  threshold_not_rising: {
+    en: () => "must be above the previous tier's threshold",
+    es: () => "debe ser mayor que el umbral de la escala anterior",
+    "pt-BR": () => "deve ser maior que o limite da faixa anterior",
+  },
+  rate_falling: {
+    en: () => "must not be below the previous tier's rate",
+    es: () => "no puede ser menor que la tasa de la escala anterior",
+    "pt-BR": () => "não pode ser menor que a taxa da faixa anterior",
+  },
+  bps_whole: {
+    en: () => "must be a whole number of basis points, 0 or more",
+    es: () => "debe ser un número entero de puntos base, 0 o mayor",
+    "pt-BR": () => "deve ser um número inteiro de pontos-base, 0 ou mais",
+  },
+  rate_bps_range: {
+    en: () => "must be a whole number of basis points from 0 to 10000",
+    es: () => "debe ser un número entero de puntos base de 0 a 10000",
+    "pt-BR": () => "deve ser um número inteiro de pontos-base de 0 a 10000",
+  },
+  minor_units_not_negative: {
+    en: () => "must be a whole number of minor units, 0 or more",
+    es: () => "debe ser un número entero de unidades menores (centavos), 0 o mayor",
+    "pt-BR": () => "deve ser um número inteiro de unidades menores (centavos), 0 ou mais",
+  },
+  minimum_above_refund_cap: {
+    en: () => "cannot be above the refund cap",
+    es: () => "no puede superar el tope de reembolso",
+    "pt-BR": () => "não pode ser maior que o teto de reembolso",
+  },
+  month_repeated: {
+    en: () => "is given more than once",
+    es: () => "aparece más de una vez",
+    "pt-BR": () => "aparece mais de uma vez",
+  },
+  component_name_taken: {
+    en: () => 'is already the name of another component ("tier" is the tier component\'s)',
+    es: () => 'ya es el nombre de otro componente ("tier" es el del componente de escalas)',
+    "pt-BR": () => 'já é o nome de outro componente ("tier" é o do componente de faixas)',
+  },
+  bonus_pays_both: {
+    en: () => "pays either a rate (rateBps) or an amount per unit (perUnitMinor), not both",
+    es: () => "paga una tasa (rateBps) o un monto por unidad (perUnitMinor), no ambos",
+    "pt-BR": () => "paga uma taxa (rateBps) ou um valor por unidade (perUnitMinor), não ambos",
+  },
+  bonus_pays_nothing: {
+    en: () => "needs a rate (rateBps) or an amount per unit (perUnitMinor)",
+    es: () => "necesita una tasa (rateBps) o un monto por unidad (perUnitMinor)",
+    "pt-BR": () => "precisa de uma taxa (rateBps) ou um valor por unidade (perUnitMinor)",
+  },
+  blank_entry: {
+    en: () => "has a blank entry",
+    es: () => "tiene una entrada vacía",
+    "pt-BR": () => "tem uma entrada vazia",
+  },
+  end_before_window_start: {
+    en: () => "must not be before the start date",
+    es: () => "no puede ser anterior a la fecha de inicio",
+    "pt-BR": () => "não pode ser anterior à data de início",
+  },
+
   // ── Refusals written by server code outside the schemas ──
   customer_key_empty: {
     en: () => "The customer key is empty.",
@@ -153,6 +295,11 @@ const catalog = {
     es: () => "No puedes quitarte tu propio rol de administrador.",
     "pt-BR": () => "Você não pode retirar seu próprio papel de administrador.",
   },
+  own_account_disable: {
+    en: () => "You cannot disable your own account.",
+    es: () => "No puedes desactivar tu propia cuenta.",
+    "pt-BR": () => "Você não pode desativar sua própria conta.",
+  },
   supplier_id_required: {
     en: () => 'Say which supplier the report is for in "supplierId".',
     es: () => 'Indica en "supplierId" de qué proveedor es el reporte.',
@@ -182,6 +329,27 @@ const catalog = {
     en: () => "Attach the file.",
     es: () => "Adjunta el archivo.",
     "pt-BR": () => "Anexe o arquivo.",
+  },
+  /** part: the part's name as sent; expected: the parts this upload takes, e.g. "file, period". */
+  upload_part_unknown: {
+    en: (p) =>
+      `The upload has a part named "${p.part}", which is not taken here (only ${p.expected}).`,
+    es: (p) =>
+      `El envío trae una parte llamada "${p.part}", que aquí no se acepta (solo ${p.expected}).`,
+    "pt-BR": (p) =>
+      `O envio traz uma parte chamada "${p.part}", que não é aceita aqui (só ${p.expected}).`,
+  },
+  /** part: the name sent twice ("file" when a second file is attached). */
+  upload_part_repeated: {
+    en: (p) => `The upload has more than one part named "${p.part}"; send one only.`,
+    es: (p) => `El envío trae más de una parte llamada "${p.part}"; envía solo una.`,
+    "pt-BR": (p) => `O envio traz mais de uma parte chamada "${p.part}"; envie só uma.`,
+  },
+  /** part: the field's name; max: its cap in bytes. */
+  upload_field_too_long: {
+    en: (p) => `The field "${p.part}" of the upload is longer than ${p.max} bytes.`,
+    es: (p) => `El campo "${p.part}" del envío pasa de ${p.max} bytes.`,
+    "pt-BR": (p) => `O campo "${p.part}" do envio passa de ${p.max} bytes.`,
   },
   members_list_empty: {
     en: () => "The list of members is empty.",
@@ -254,6 +422,12 @@ const catalog = {
     en: () => "The period cannot be a month that has not started yet.",
     es: () => "El periodo no puede ser un mes que todavía no empieza.",
     "pt-BR": () => "O período não pode ser um mês que ainda não começou.",
+  },
+  /** min: the first month accepted, YYYY-MM (decision 042). */
+  period_too_early: {
+    en: (p) => `The period cannot be a month before ${p.min}.`,
+    es: (p) => `El periodo no puede ser un mes anterior a ${p.min}.`,
+    "pt-BR": (p) => `O período não pode ser um mês anterior a ${p.min}.`,
   },
 
   // ── Zod messages of app/routes/supplier.tokens.tsx (naming an API token) ──

@@ -31,7 +31,11 @@ export const users = sqliteTable(
   ],
 );
 
-/** Server-side sessions; the cookie carries the id, signed. Logout deletes the row. */
+/**
+ * Server-side sessions; the cookie carries the id, signed. Logout deletes the row. `expiresAt` is
+ * the absolute end (14 days after sign-in); `lastSeenAt` (written at most once a minute) ends an
+ * idle session (decision 041). Always written by the app; null only if a row predates it.
+ */
 export const sessions = sqliteTable(
   "sessions",
   {
@@ -41,22 +45,47 @@ export const sessions = sqliteTable(
       .references(() => users.id),
     expiresAt: text("expires_at").notNull(),
     createdAt: text("created_at").notNull().default(now),
+    lastSeenAt: text("last_seen_at"),
   },
   (t) => [index("sessions_user").on(t.userId)],
 );
 
-/** API tokens are shown once; only their SHA-256 is stored. */
-export const apiTokens = sqliteTable("api_tokens", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  userId: integer("user_id")
-    .notNull()
-    .references(() => users.id),
-  name: text("name").notNull().default(""),
-  tokenHash: text("token_hash").notNull().unique(),
-  createdAt: text("created_at").notNull().default(now),
-  lastUsedAt: text("last_used_at"),
-  revokedAt: text("revoked_at"),
-});
+/**
+ * API tokens are shown once; only their SHA-256 is stored. A token works until `expiresAt` (always
+ * written by the app; a null one is refused) unless revoked first.
+ */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull().default(""),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: text("created_at").notNull().default(now),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+    expiresAt: text("expires_at"),
+  },
+  (t) => [index("api_tokens_user").on(t.userId)],
+);
+
+/**
+ * Failed password checks, counted per key (decision 041): `pair:<email> <address>`,
+ * `address:<address>` and `account:<email>`. Times are milliseconds since the epoch. A pair's
+ * `lastSuccessMs` marks an address the account's owner signed in from.
+ */
+export const loginThrottles = sqliteTable(
+  "login_throttles",
+  {
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull().default(0),
+    lastFailureMs: integer("last_failure_ms"),
+    lastSuccessMs: integer("last_success_ms"),
+  },
+  (t) => [index("login_throttles_last_failure").on(t.lastFailureMs)],
+);
 
 export const invitations = sqliteTable("invitations", {
   id: integer("id").primaryKey({ autoIncrement: true }),

@@ -26,7 +26,8 @@ export const allocationRuns = sqliteTable(
       .default("preview"),
     fingerprint: text("fingerprint").notNull(),
     pooledVolumeMinor: integer("pooled_volume_minor").notNull(),
-    tierIndex: integer("tier_index").notNull(),
+    /** Null when a growth program reaches no tier (SPEC 3.7). */
+    tierIndex: integer("tier_index"),
     rateBps: integer("rate_bps").notNull(),
     grossMinor: integer("gross_minor").notNull(),
     feeMinor: integer("fee_minor").notNull(),
@@ -60,6 +61,54 @@ export const allocationRunMembers = sqliteTable(
     // Σ of a run's positive volumes (the member's share on the dashboard) without its rows.
     index("allocation_run_members_volume").on(t.runId, t.volumeMinor),
   ],
+);
+
+/**
+ * What a run of a program with components (SPEC 3.7) computed for each component, in the
+ * program's order (the tier component first). A run of a program without components has none.
+ */
+export const allocationRunComponents = sqliteTable(
+  "allocation_run_components",
+  {
+    runId: integer("run_id")
+      .notNull()
+      .references(() => allocationRuns.id),
+    position: integer("position").notNull(),
+    kind: text("kind", { enum: ["tier", "bonus"] }).notNull(),
+    name: text("name").notNull(),
+    basisMinor: integer("basis_minor").notNull(),
+    baselineMinor: integer("baseline_minor"),
+    paidVolumeMinor: integer("paid_volume_minor"),
+    tierIndex: integer("tier_index"),
+    rateBps: integer("rate_bps"),
+    perUnitMinor: integer("per_unit_minor"),
+    /** A bonus's mix condition as judged: [{category, minVolumeMinor, volumeMinor, met}]. */
+    requirements: text("requirements", { mode: "json" }).$type<
+      { category: string; minVolumeMinor: number; volumeMinor: number; met: boolean }[]
+    >(),
+    grossMinor: integer("gross_minor").notNull(),
+    feeMinor: integer("fee_minor").notNull(),
+    netMinor: integer("net_minor").notNull(),
+    limit: text("limit_applied", { enum: ["volume-cap", "refund-cap", "minimum"] }),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.position] })],
+);
+
+/** Each member's weight in each component of a run and its share of the component's N_c. */
+export const allocationRunMemberComponents = sqliteTable(
+  "allocation_run_member_components",
+  {
+    runId: integer("run_id")
+      .notNull()
+      .references(() => allocationRuns.id),
+    memberId: integer("member_id")
+      .notNull()
+      .references(() => members.id),
+    position: integer("position").notNull(),
+    weightMinor: integer("weight_minor").notNull(),
+    amountMinor: integer("amount_minor").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.memberId, t.position] })],
 );
 
 export const supplierPayments = sqliteTable("supplier_payments", {

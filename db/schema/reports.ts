@@ -144,6 +144,10 @@ export const lineTotals = sqliteTable(
     lineCount: integer("line_count").notNull(),
     idSum: integer("id_sum").notNull(),
     firstId: integer("first_id").notNull(),
+    /** Σ of the lines' whole quantities (per-unit bonuses, SPEC 3.7); a line without one adds 0. */
+    quantity: integer("quantity").notNull().default(0),
+    /** Lines whose quantity is fractional: per-unit earnings round per line, so those are read one by one. */
+    fractionalLines: integer("fractional_lines").notNull().default(0),
   },
   (t) => [
     index("line_totals_report").on(t.reportId),

@@ -298,7 +298,7 @@ export async function benchDashboard(log: (line: string) => void): Promise<Dashb
       sqlite.pragma("cache_size = -262144");
       sqlite.pragma("synchronous = OFF");
       seedSeconds = time(() => sqlite.transaction(() => seed(sqlite))()) / 1000;
-      sqlite.pragma("synchronous = NORMAL");
+      sqlite.pragma("synchronous = FULL"); // back to what openDatabase sets (decision 042)
       sqlite.pragma("cache_size = -2000");
       sqlite.exec("ANALYZE");
       sqlite.pragma("wal_checkpoint(TRUNCATE)");

@@ -19,6 +19,7 @@ import * as adminReports from "./access/admin-reports";
 import * as supplierReports from "./access/supplier-reports";
 import * as payouts from "./access/payouts";
 import * as dashboards from "./access/dashboards";
+import * as tokens from "./access/tokens";
 
 const PAGES: PageCase[] = [
   { file: "admin._index.tsx", path: () => "/admin", allowed: ["admin"] },
@@ -162,7 +163,7 @@ const API: ApiCase[] = [
   },
 ];
 
-for (const area of [supplierReports, adminReports, payouts, dashboards]) {
+for (const area of [supplierReports, adminReports, payouts, dashboards, tokens]) {
   PAGES.push(...area.pages);
   API.push(...area.api);
 }
@@ -215,7 +216,19 @@ beforeAll(async () => {
     supplierA,
   );
   const reportA = (await waitForReport(admin, upload.body.id)).id;
-  ids = { supplierA, supplierB, memberA, memberB, programA, reportA };
+  await admin.post("/api/v1/users", {
+    email: "bystander@matrix.example",
+    password: "matrix-password-1",
+    role: "member",
+    memberId: memberB,
+  });
+  const foreignToken = (
+    await new ApiClient(server.url).post("/api/v1/tokens", {
+      email: "bystander@matrix.example",
+      password: "matrix-password-1",
+    })
+  ).body.id;
+  ids = { supplierA, supplierB, memberA, memberB, programA, reportA, foreignToken };
   const accounts: [Who, Record<string, unknown>][] = [
     ["supplier", { role: "supplier", supplierId: supplierA }],
     ["otherSupplier", { role: "supplier", supplierId: supplierB }],

@@ -118,14 +118,18 @@ describe("the OpenAPI document", () => {
   });
 
   it("matches the real answers of every write", async () => {
+    const issued = await new ApiClient(server.url).post("/api/v1/tokens", {
+      email: "admin@tierpool.demo",
+      password: "tierpool-demo",
+    });
+    check("/tokens", "post", issued);
+    check("/tokens", "get", await admin.get("/api/v1/tokens"));
     check(
-      "/tokens",
+      "/tokens/{id}/revoke",
       "post",
-      await new ApiClient(server.url).post("/api/v1/tokens", {
-        email: "admin@tierpool.demo",
-        password: "tierpool-demo",
-      }),
+      await admin.post(`/api/v1/tokens/${issued.body.id}/revoke`),
     );
+    check("/tokens/{id}/revoke", "post", await admin.post("/api/v1/tokens/999999/revoke"));
     const supplier = await admin.post("/api/v1/suppliers", {
       name: "Doc Supplier",
       currency: "USD",

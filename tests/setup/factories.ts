@@ -13,6 +13,7 @@ export function insertActiveReport(
 ) {
   const db = new Database(dbPath);
   db.pragma("busy_timeout = 5000");
+  db.pragma("recursive_triggers = ON"); // as every connection of the app (decision 042)
   try {
     const report = db
       .prepare(

@@ -22,6 +22,7 @@ const NAV: Record<string, [string, MessageKey][]> = {
     ["/admin/users", "nav.users"],
     ["/admin/settings", "nav.settings"],
     ["/admin/audit", "nav.audit"],
+    ["/account/tokens", "nav.tokens"],
   ],
   supplier: [
     ["/supplier", "nav.dashboard"],
@@ -33,6 +34,7 @@ const NAV: Record<string, [string, MessageKey][]> = {
   member: [
     ["/member", "nav.dashboard"],
     ["/member/statement", "nav.statement"],
+    ["/account/tokens", "nav.tokens"],
   ],
 };
 

@@ -1,6 +1,7 @@
 // Tokens, suppliers, members and users.
 import { memberInput, supplierInput, userInput } from "~/schemas/parties";
 import {
+  apiToken,
   createdUser,
   member,
   memberUpserted,
@@ -9,16 +10,30 @@ import {
 } from "~/schemas/responses/parties.server";
 import { z } from "~/schemas/responses/zod.server";
 import { tokenRequest } from "~/schemas/tokens";
-import { body, json, path, refusals, type Registry } from "./helpers";
+import { body, byId, json, path, refusals, type Registry } from "./helpers";
 
 export function registerParties(registry: Registry) {
   path(registry, "/tokens", {
+    get: {
+      summary: "The caller's own tokens, newest first",
+      "x-roles": ["admin", "supplier", "member"],
+      responses: { 200: json(z.array(apiToken)), ...refusals(401) },
+    },
     post: {
-      summary: "Exchange e-mail and password for a bearer token",
+      summary:
+        "Exchange e-mail and password for a bearer token (valid 90 days, or expiresInDays if shorter)",
       security: [],
       "x-roles": ["anyone"],
       request: { body: body(tokenRequest.openapi("TokenRequest")) },
       responses: { 201: json(token, "Created"), ...refusals(400, 401, 429) },
+    },
+  });
+  path(registry, "/tokens/{id}/revoke", {
+    post: {
+      summary: "Revoke one of the caller's own tokens (someone else's is not found)",
+      "x-roles": ["admin", "supplier", "member"],
+      request: { params: byId },
+      responses: { 200: json(apiToken), ...refusals(401, 404) },
     },
   });
   path(registry, "/suppliers", {

@@ -1,7 +1,7 @@
 // Programs, FX rates, allocation runs and what they leave in the ledger.
-import { balance, run, trialBalance } from "~/schemas/responses/ledger.server";
+import { balance, run, runListItem, trialBalance } from "~/schemas/responses/ledger.server";
 import { fxRate, program } from "~/schemas/responses/programs.server";
-import { z } from "~/schemas/responses/zod.server";
+import { id, z } from "~/schemas/responses/zod.server";
 import { fxRatesInput, programInput } from "~/schemas/programs";
 import { runPreviewInput } from "~/schemas/runs";
 import { body, byId, json, path, refusals, type Registry } from "./helpers";
@@ -31,6 +31,16 @@ export function registerRefunds(registry: Registry) {
     },
   });
   path(registry, "/allocation-runs", {
+    get: {
+      summary: "The run history: every preview and posting, newest first",
+      "x-roles": ["admin"],
+      request: {
+        query: z.object({
+          programId: id.positive().optional().describe("Only this program's runs."),
+        }),
+      },
+      responses: { 200: json(z.array(runListItem)), ...refusals(401, 403) },
+    },
     post: {
       summary: "Preview (and store) a program's run for a month",
       "x-roles": ["admin"],

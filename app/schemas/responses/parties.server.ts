@@ -43,4 +43,22 @@ export const createdUser = z
   })
   .openapi("User");
 
-export const token = z.object({ token: z.string() }).openapi("Token");
+export const token = z
+  .object({
+    token: z.string().describe("The secret, shown only in this answer."),
+    id,
+    expiresAt: timestamp,
+  })
+  .openapi("Token");
+
+/** One of the caller's own tokens, as listed (never its secret). */
+export const apiToken = z
+  .object({
+    id,
+    name: z.string(),
+    createdAt: timestamp,
+    lastUsedAt: timestamp.nullable(),
+    expiresAt: timestamp.nullable(),
+    revokedAt: timestamp.nullable(),
+  })
+  .openapi("ApiToken");

@@ -18,6 +18,8 @@ export type Ids = {
   programA: number;
   /** A report of supplier A. */
   reportA: number;
+  /** An API token of a user none of the matrix's callers is: someone else's for everyone. */
+  foreignToken: number;
 };
 export type PageCase = {
   file: string;
