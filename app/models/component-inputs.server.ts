@@ -1,13 +1,20 @@
 // What a run of a program with components (SPEC 3.7) reads: the program's eligible sales year to
-// date as the engine's cells (member × period × category, × SKU where a bonus selects SKUs), and
+// date as the engine's cells (member × category × segment, × SKU where a bonus selects SKUs), and
 // for a growth basis the prior year's pooled volume per month. Built from line_totals like
-// `candidateLines` (decision 009), kept per period; only programs whose bonuses select SKUs read
-// report_lines, grouped (decision 044).
+// `candidateLines` (decision 009); only programs whose bonuses select SKUs read report_lines,
+// grouped (decision 044).
 import type { Db } from "@db/client.server";
 import type { ComponentProgram } from "~/refunds/components";
 import { categoryFilter, type Membership } from "~/refunds/eligibility";
 import { baselineWindow, type MonthVolume } from "~/refunds/growth";
-import { lastDayOfMonth, type IsoDate, type MonthKey } from "~/refunds/money";
+import {
+  addMinor,
+  isIsoDate,
+  lastDayOfMonth,
+  previousDay,
+  type IsoDate,
+  type MonthKey,
+} from "~/refunds/money";
 import {
   priorYearVolume,
   salesCells,
@@ -21,20 +28,21 @@ import type { Program } from "./programs.server";
 
 /**
  * A line handed to the engine's `salesCells` / `priorYearVolume`: a sales line, or the lines of
- * one member, category (and SKU) and period merged into one (all eligible, all in one period),
- * with how many lines it stands for and the sum of their ids (for the run's fingerprint).
+ * one member and category (and SKU) in one segment merged into one, all eligible, with how many
+ * lines it stands for and the sum of their ids (for the run's fingerprint).
  */
 export type ComponentCandidate = ComponentLine & { lineCount: number; idSum: number };
 
 export type ComponentInputs = {
   sales: SalesCell[];
   priorYear: MonthVolume[];
-  /** What the cells and the prior year were built from, for the fingerprint. */
+  /** What the cells were built from, for the fingerprint. */
   salesLines: ComponentCandidate[];
+  /** What the baseline was built from, for the fingerprint: lines, and month sums (no member). */
   priorLines: ComponentCandidate[];
 };
 
-/** Where lines are read: the program's supplier and currency, a date window and its periods. */
+/** Where lines are read: the program's supplier and currency, a date window and its segments. */
 type Scope = {
   supplierId: number;
   currency: string;
@@ -42,9 +50,10 @@ type Scope = {
   end: IsoDate;
   includeCategories: readonly string[];
   excludeCategories: readonly string[];
-  periods: readonly Period[];
   /** A bonus pays per unit: quantities count, and a fractional one is read line by line. */
   perUnit: boolean;
+  /** A bonus selects SKUs: each line's SKU counts. */
+  bySku: boolean;
 };
 
 export function componentInputs(
@@ -56,8 +65,6 @@ export function componentInputs(
 ): ComponentInputs {
   const fx = fxLookup(db, program.currency);
   const bonuses = terms.bonuses ?? [];
-  const perUnit = bonuses.some((b) => b.perUnitMinor !== null && b.perUnitMinor !== undefined);
-  const bySku = bonuses.some((b) => (b.skus?.length ?? 0) > 0);
   const through = lastDayOfMonth(month) < program.end ? lastDayOfMonth(month) : program.end;
   const scope: Scope = {
     supplierId: program.supplierId,
@@ -66,162 +73,197 @@ export function componentInputs(
     end: through,
     includeCategories: program.includeCategories,
     excludeCategories: program.excludeCategories,
-    periods: salesPeriods(terms, month),
-    perUnit,
+    perUnit: bonuses.some((b) => b.perUnitMinor !== null && b.perUnitMinor !== undefined),
+    bySku: bonuses.some((b) => (b.skus?.length ?? 0) > 0),
   };
+  const segments = salesSegments(terms, month);
   const salesLines = [
-    ...(bySku ? skuGroups(db, scope) : periodTotals(db, scope, people)),
+    ...(scope.bySku ? skuGroups(db, scope, segments) : segmentTotals(db, scope, segments)),
     ...foreignLines(db, scope),
   ];
-  const cellProgram = { ...program, bonuses };
-  const sales = salesCells(salesLines, cellProgram, people, fx, month);
+  const sales = salesCells(salesLines, { ...program, bonuses }, people, fx, month);
   if (terms.basis !== "growth") return { sales, priorYear: [], salesLines, priorLines: [] };
   const window = baselineWindow(program.start, month);
   const prior: Scope = {
     ...scope,
     start: window.from,
     end: window.to,
-    periods: window.months.map((m) => ({
-      from: `${m}-01` < window.from ? window.from : `${m}-01`,
-      to: lastDayOfMonth(m),
-    })),
     perUnit: false,
+    bySku: false,
   };
-  const priorLines = [...periodTotals(db, prior, people), ...foreignLines(db, prior)];
+  const { sums, lines } = priorMonthTotals(db, prior);
+  const fromLines = priorYearVolume(
+    [...lines, ...foreignLines(db, prior)],
+    program,
+    people,
+    fx,
+    month,
+  );
+  const counted = new Map(fromLines.map((m) => [m.month, m.amountMinor]));
+  for (const sum of sums) {
+    const m = sum.invoiceDate.slice(0, 7);
+    counted.set(m, addMinor(counted.get(m) ?? 0, sum.amountMinor));
+  }
   return {
     sales,
-    priorYear: priorYearVolume(priorLines, program, people, fx, month),
+    priorYear: fromLines.map(({ month: m }) => ({ month: m, amountMinor: counted.get(m)! })),
     salesLines,
-    priorLines,
-  };
-}
-
-/** [memberId, category, firstDate, lastDate, amountMinor, lineCount, idSum, quantity, fractional, reportId] */
-type TotalRow = [
-  number,
-  string | null,
-  string,
-  string,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-];
-
-/** The period holding a date (periods are sorted and do not overlap), or -1. */
-function periodIndex(periods: readonly Period[]): (date: IsoDate) => number {
-  return (date) => {
-    let low = 0;
-    let high = periods.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (date < periods[mid].from) high = mid - 1;
-      else if (date > periods[mid].to) low = mid + 1;
-      else return mid;
-    }
-    return -1;
+    priorLines: [...sums, ...lines],
   };
 }
 
 /**
- * The scope's lines in its currency from line_totals, as candidates: totals wholly inside the
- * window, the membership and one period are merged per member, category and period (same-currency
- * sums are exact); a member with any total that straddles is read report by report, and the
- * straddling totals line by line, as `candidateLines` does. Held duplicates are left out.
+ * The segments cells may span: the program's days through the run month, cut only where a bonus
+ * window starts or ends. The engine's cells are per period (months cut at those edges), but a
+ * cell only needs to be inside or outside each window: sums over whole segments give the same
+ * figures, with a twelfth of the rows.
  */
-function periodTotals(db: Db, scope: Scope, people: Map<number, Membership>): ComponentCandidate[] {
+export function salesSegments(terms: ComponentProgram, month: MonthKey): Period[] {
+  const edges = new Set<IsoDate>();
+  for (const bonus of terms.bonuses ?? []) {
+    if (bonus.start && bonus.start > terms.start) edges.add(previousDay(bonus.start));
+    if (bonus.end) edges.add(bonus.end);
+  }
+  const segments: Period[] = [];
+  for (const period of salesPeriods(terms, month)) {
+    const last = segments[segments.length - 1];
+    if (last && !edges.has(last.to)) last.to = period.to;
+    else segments.push({ ...period });
+  }
+  return segments;
+}
+
+/** A date written into SQL: only ISO dates the engine computed, checked again here. */
+function dateSql(date: IsoDate): string {
+  if (!isIsoDate(date)) throw new Error(`not a date: ${date}`);
+  return `'${date}'`;
+}
+
+/**
+ * The totals of the scope's supplier and currency that overlap its window and their member's
+ * membership (held duplicates are never counted), and whether one is "whole": inside the window,
+ * the membership and one segment (`oneSegment`), with no fractional quantity where a bonus pays
+ * per unit. A whole total's lines all count alike, so whole totals are summed in SQL; the others
+ * are read line by line (`restLines`).
+ */
+function totalsSql(scope: Scope, oneSegment: string) {
+  const overlapping = `FROM line_totals t JOIN members m ON m.id = t.member_id
+    WHERE t.supplier_id = ? AND t.currency = ? AND t.held = 0
+      AND t.last_date >= ${dateSql(scope.start)} AND t.first_date <= ${dateSql(scope.end)}
+      AND t.last_date >= m.joined_on AND (m.left_on IS NULL OR t.first_date < m.left_on)`;
+  const whole = `(t.first_date >= ${dateSql(scope.start)} AND t.last_date <= ${dateSql(scope.end)}
+    AND t.first_date >= m.joined_on AND (m.left_on IS NULL OR t.last_date < m.left_on)
+    AND ${oneSegment} ${scope.perUnit ? "AND t.fractional_lines = 0" : ""})`;
+  return { overlapping, whole, params: [scope.supplierId, scope.currency] };
+}
+
+/**
+ * The scope's lines in its currency from line_totals, as candidates: whole totals summed per
+ * member, category and segment in one pass over the covering index (same-currency sums are
+ * exact), then the few totals that are not whole, line by line. The engine still judges every
+ * candidate (categories, dates, membership).
+ */
+function segmentTotals(db: Db, scope: Scope, segments: readonly Period[]): ComponentCandidate[] {
   const counts = categoryFilter(scope.includeCategories, scope.excludeCategories);
-  const periodOf = periodIndex(scope.periods);
-  // Without a per-unit bonus the quantities are not read, so the pass stays index-only.
-  const quantities = scope.perUnit ? "sum(quantity), sum(fractional_lines)" : "0, 0";
-  const perPeriod = db.$client
+  const edges = segments.slice(0, -1).map((p) => dateSql(p.to));
+  const segment = edges.map((e) => `(t.first_date > ${e})`).join(" + ") || "0";
+  const oneSegment =
+    edges.map((e) => `NOT (t.first_date <= ${e} AND t.last_date > ${e})`).join(" AND ") || "1";
+  const sql = totalsSql(scope, oneSegment);
+  const rows = db.$client
     .prepare(
-      `SELECT member_id, category, min(first_date), max(last_date), sum(amount_minor),
-              sum(line_count), sum(id_sum), ${quantities}, 0
-         FROM line_totals
-        WHERE supplier_id = ? AND currency = ? AND held = 0 AND last_date >= ? AND first_date <= ?
-        GROUP BY member_id, category, substr(first_date, 1, 7), substr(last_date, 1, 7)`,
+      `SELECT t.member_id, t.category, ${segment} AS segment, min(t.first_date),
+              sum(t.amount_minor), sum(t.line_count), sum(t.id_sum),
+              ${scope.perUnit ? "sum(t.quantity)" : "0"}
+         ${sql.overlapping} AND ${sql.whole}
+        GROUP BY t.member_id, t.category, segment`,
     )
     .raw()
-    .all(scope.supplierId, scope.currency, scope.start, scope.end) as TotalRow[];
-  const inOnePeriod = (t: TotalRow, m: Membership) =>
-    whollyInside(t, scope, m) && periodOf(t[2]) === periodOf(t[3]) && !(scope.perUnit && t[8] > 0);
-  const straddling = new Set<number>();
-  const whole: TotalRow[] = [];
-  for (const t of perPeriod) {
-    const membership = people.get(t[0]);
-    if (!membership || !counts(t[1]) || !overlaps(t, membership)) continue;
-    if (inOnePeriod(t, membership)) whole.push(t);
-    else straddling.add(t[0]);
-  }
+    .all(...sql.params) as [
+    number,
+    string | null,
+    number,
+    string,
+    number,
+    number,
+    number,
+    number,
+  ][];
   const candidates: ComponentCandidate[] = [];
-  const add = (t: TotalRow) =>
+  for (const [memberId, category, , first, amountMinor, lineCount, idSum, quantity] of rows) {
+    if (!counts(category)) continue;
     candidates.push({
-      memberId: t[0],
-      category: t[1],
-      invoiceDate: t[2],
-      amountMinor: t[4],
+      memberId,
+      category,
+      invoiceDate: first,
+      amountMinor,
       currency: scope.currency,
       heldAsDuplicate: false,
       sku: null,
-      quantity: t[7],
-      lineCount: t[5],
-      idSum: t[6],
+      quantity,
+      lineCount,
+      idSum,
     });
-  // A member with any straddling total is read whole below, so nothing is counted twice.
-  for (const t of whole) if (!straddling.has(t[0])) add(t);
-  if (straddling.size === 0) return candidates;
-  const byReport = db.$client
+  }
+  candidates.push(...restLines(db, scope, sql));
+  return candidates;
+}
+
+/**
+ * The prior year's whole totals summed per month (and category, to judge it), with no member:
+ * B is pooled. Returned as candidates dated the month's first day with no member (for the
+ * fingerprint only), and the lines of the totals that are not whole, for the engine.
+ */
+function priorMonthTotals(db: Db, scope: Scope) {
+  const counts = categoryFilter(scope.includeCategories, scope.excludeCategories);
+  const sql = totalsSql(scope, "substr(t.first_date, 1, 7) = substr(t.last_date, 1, 7)");
+  const rows = db.$client
     .prepare(
-      `SELECT member_id, category, first_date, last_date, amount_minor, line_count, id_sum,
-              quantity, fractional_lines, report_id
-         FROM line_totals
-        WHERE supplier_id = ? AND currency = ? AND held = 0
-          AND member_id IN (SELECT value FROM json_each(?))
-          AND last_date >= ? AND first_date <= ?`,
+      `SELECT t.category, substr(t.first_date, 1, 7) AS month, sum(t.amount_minor),
+              sum(t.line_count), sum(t.id_sum)
+         ${sql.overlapping} AND ${sql.whole}
+        GROUP BY t.category, month`,
     )
     .raw()
-    .all(
-      scope.supplierId,
-      scope.currency,
-      JSON.stringify([...straddling]),
-      scope.start,
-      scope.end,
-    ) as TotalRow[];
-  const split: [number, number, string | null][] = [];
-  for (const t of byReport) {
-    const membership = people.get(t[0])!;
-    if (!counts(t[1]) || !overlaps(t, membership)) continue;
-    if (inOnePeriod(t, membership)) add(t);
-    else split.push([t[9], t[0], t[1]]);
-  }
+    .all(...sql.params) as [string | null, string, number, number, number][];
+  const sums: ComponentCandidate[] = rows
+    .filter(([category]) => counts(category))
+    .map(([category, month, amountMinor, lineCount, idSum]) => ({
+      memberId: null,
+      category,
+      invoiceDate: `${month}-01`,
+      amountMinor,
+      currency: scope.currency,
+      heldAsDuplicate: false,
+      lineCount,
+      idSum,
+    }));
+  return { sums, lines: restLines(db, scope, sql) };
+}
+
+/** The lines of the totals that are not whole (a late invoice, a member joining mid-month…). */
+function restLines(db: Db, scope: Scope, sql: ReturnType<typeof totalsSql>): ComponentCandidate[] {
+  const counts = categoryFilter(scope.includeCategories, scope.excludeCategories);
+  const rest = (
+    db.$client
+      .prepare(
+        `SELECT t.report_id, t.member_id, t.category ${sql.overlapping} AND NOT ${sql.whole}`,
+      )
+      .raw()
+      .all(...sql.params) as [number, number, string | null][]
+  ).filter((t) => counts(t[2]));
+  if (rest.length === 0) return [];
   const lines = db.$client
     .prepare(
-      `SELECT ${LINE_COLUMNS}
+      `SELECT ${lineColumns(scope)}
          FROM json_each(?) k JOIN report_lines l
               ON l.report_id = k.value ->> 0 AND l.currency = ? AND l.member_id = k.value ->> 1
              AND l.category IS k.value ->> 2
         WHERE l.invoice_date BETWEEN ? AND ? AND l.duplicate_status IS NOT 'held'`,
     )
     .raw()
-    .all(JSON.stringify(split), scope.currency, scope.start, scope.end) as LineRow[];
-  for (const row of lines) candidates.push(asCandidate(row));
-  return candidates;
-}
-
-function overlaps(t: TotalRow, m: Membership): boolean {
-  return t[3] >= m.joinedOn && (m.leftOn === null || t[2] < m.leftOn);
-}
-
-function whollyInside(t: TotalRow, scope: Scope, m: Membership): boolean {
-  return (
-    t[2] >= scope.start &&
-    t[3] <= scope.end &&
-    t[2] >= m.joinedOn &&
-    (m.leftOn === null || t[3] < m.leftOn)
-  );
+    .all(JSON.stringify(rest), scope.currency, scope.start, scope.end) as LineRow[];
+  return lines.map(asCandidate);
 }
 
 /**
@@ -229,8 +271,8 @@ function whollyInside(t: TotalRow, scope: Scope, m: Membership): boolean {
  * scope's lines in its currency are grouped in SQL by member, category, SKU and period, counting
  * only lines inside their member's membership (a fractional quantity stays a line of its own).
  */
-function skuGroups(db: Db, scope: Scope): ComponentCandidate[] {
-  const ends = scope.periods.map((p) => p.to);
+function skuGroups(db: Db, scope: Scope, segments: readonly Period[]): ComponentCandidate[] {
+  const ends = segments.map((p) => p.to);
   const period = `CASE ${ends.map(() => "WHEN l.invoice_date <= ? THEN ?").join(" ")} END`;
   const rows = db.$client
     .prepare(
@@ -255,7 +297,7 @@ function skuGroups(db: Db, scope: Scope): ComponentCandidate[] {
   return rows.map((row) => ({ ...asCandidate(row.slice(0, 9) as LineRow), lineCount: row[9] }));
 }
 
-/** A line read as a raw row: the columns of LINE_COLUMNS, in that order. */
+/** A line read as a raw row: the columns of `lineColumns`, in that order. */
 type LineRow = [
   string,
   string | null,
@@ -268,8 +310,10 @@ type LineRow = [
   number | null,
 ];
 
-const LINE_COLUMNS = `l.invoice_date, l.category, l.member_id, l.amount_minor, l.currency,
-  (l.duplicate_status IS 'held'), l.id, l.sku, l.quantity`;
+/** A line's columns; its SKU and quantity only when the program needs them (else index-only). */
+const lineColumns = (scope: Scope) => `l.invoice_date, l.category, l.member_id, l.amount_minor,
+  l.currency, (l.duplicate_status IS 'held'), l.id, ${scope.bySku ? "l.sku" : "NULL"},
+  ${scope.perUnit ? "l.quantity" : "NULL"}`;
 
 function asCandidate(row: LineRow): ComponentCandidate {
   const [invoiceDate, category, memberId, amountMinor, currency, held, id, sku, quantity] = row;
@@ -295,7 +339,7 @@ function foreignLines(db: Db, scope: Scope): ComponentCandidate[] {
     .all(scope.supplierId, scope.currency) as string[];
   const query = db.$client
     .prepare(
-      `SELECT ${LINE_COLUMNS} FROM report_lines l
+      `SELECT ${lineColumns(scope)} FROM report_lines l
         WHERE l.report_id IN (SELECT id FROM reports WHERE supplier_id = ? AND status = 'active')
           AND l.currency = ? AND l.invoice_date BETWEEN ? AND ? AND l.member_id IS NOT NULL`,
     )

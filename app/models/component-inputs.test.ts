@@ -9,13 +9,15 @@ import { priorYearVolume, salesCells, type ComponentLine } from "~/refunds/sales
 import { componentInputs } from "./component-inputs.server";
 import { refreshLineTotals } from "./line-totals.server";
 import { componentProgram } from "./programs.server";
-import { fxLookup, loadProgramTerms, memberships } from "./run-inputs.server";
+import { fxLookup, loadProgramTerms, memberships, runFingerprint } from "./run-inputs.server";
 
 type Value<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
-/** 2025-01-01 and the 520 days after it: a prior year and most of the program's. */
-const DAYS = Array.from({ length: 520 }, (_, d) =>
-  new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10),
+/** The first half of 2025 and of 2026: a prior year and the program's months. */
+const DAYS = [0, 1].flatMap((year) =>
+  Array.from({ length: 181 }, (_, d) =>
+    new Date(Date.UTC(2025 + year, 0, 1 + d)).toISOString().slice(0, 10),
+  ),
 );
 const PROGRAM_FIRST = DAYS.indexOf("2026-01-01");
 const CATEGORIES = ["Hardware", " hardware ", "Freight", "Services", null] as const;
@@ -27,7 +29,7 @@ const memberArb = fc.record({
   leftOn: fc.option(day, { nil: null, freq: 2 }),
 });
 const lineArb = fc.record({
-  member: fc.integer({ min: 0, max: 5 }),
+  member: fc.integer({ min: 0, max: 3 }),
   matched: fc.integer({ min: 0, max: 9 }).map((n) => n > 0),
   date: day,
   category: fc.constantFrom(...CATEGORIES),
@@ -230,8 +232,8 @@ describe("componentInputs", () => {
     let counted = 0;
     fc.assert(
       fc.property(
-        fc.array(memberArb, { minLength: 1, maxLength: 6 }),
-        fc.array(lineArb, { minLength: 30, maxLength: 160 }),
+        fc.array(memberArb, { minLength: 1, maxLength: 4 }),
+        fc.array(lineArb, { minLength: 40, maxLength: 250 }),
         programArb,
         (people, lines, p) => {
           const db = openDatabase(":memory:");
@@ -273,5 +275,71 @@ describe("componentInputs", () => {
     );
     // Most generated cases must pay something, or the comparison above proves little.
     expect(counted).toBeGreaterThan(20);
+  });
+});
+
+describe("the fingerprint of a run with components", () => {
+  it("changes with a line's SKU or quantity, and with a prior-year line", () => {
+    const db = openDatabase(":memory:");
+    try {
+      const line = {
+        member: 0,
+        matched: true,
+        date: "2026-02-10",
+        category: "Freight" as const,
+        sku: "SKU-A" as const,
+        quantity: 3,
+        brl: false,
+        amountMinor: 100_000,
+        duplicate: null,
+        superseded: false,
+      };
+      const { id, month } = seed(
+        db,
+        [{ joinedOn: "2020-01-01", leftOn: null }],
+        [line, { ...line, date: "2025-02-10" }],
+        {
+          startOffset: 0,
+          length: 120,
+          growth: true,
+          method: "all-units",
+          include: [],
+          exclude: [],
+          volumeCap: null,
+          refundCap: null,
+          baseline: null,
+          windowed: false,
+          skuBonus: true,
+          perUnitBonus: true,
+          mix: false,
+          runOffset: 60,
+        },
+      );
+      const fingerprint = () => {
+        const program = loadProgramTerms(db, id);
+        const inputs = componentInputs(
+          db,
+          program,
+          componentProgram(program),
+          month,
+          memberships(db),
+        );
+        return runFingerprint(db, program, month, [], {
+          sales: inputs.salesLines,
+          prior: inputs.priorLines,
+        });
+      };
+      const change = (sql: string) => {
+        const before = fingerprint();
+        db.$client.exec(sql);
+        refreshLineTotals(db, [1, 2, 3, 4]);
+        expect(fingerprint()).not.toBe(before);
+      };
+      change("UPDATE report_lines SET quantity = 4 WHERE invoice_date = '2026-02-10'");
+      change("UPDATE report_lines SET sku = 'SKU-B' WHERE invoice_date = '2026-02-10'");
+      change("UPDATE report_lines SET amount_minor = 1 WHERE invoice_date = '2025-02-10'");
+    } finally {
+      db.$client.close();
+    }
   });
 });

@@ -2,12 +2,7 @@
 // A program with components (SPEC 3.7) is computed component by component, and its run keeps them.
 import { desc, eq, sql } from "drizzle-orm";
 import { getDb, inTransaction, type Db } from "@db/client.server";
-import {
-  allocationRunComponents,
-  allocationRunMemberComponents,
-  allocationRunMembers,
-  allocationRuns,
-} from "@db/schema";
+import { allocationRunComponents, allocationRunMembers, allocationRuns } from "@db/schema";
 import { allocationEntry } from "~/refunds/journal";
 import { pooledVolume } from "~/refunds/pooled";
 import {

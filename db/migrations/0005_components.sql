@@ -62,6 +62,24 @@ CREATE TABLE `allocation_run_member_components` (
 	FOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+DROP INDEX `line_totals_supplier`;--> statement-breakpoint
+ALTER TABLE `line_totals` ADD `quantity` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `line_totals` ADD `fractional_lines` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+-- line_totals gain the quantities per-unit bonuses need: rebuilt from the lines of active reports
+-- (as app/models/line-totals.server.ts does), before their index is made again.
+DELETE FROM `line_totals`;--> statement-breakpoint
+INSERT INTO `line_totals` (`report_id`, `supplier_id`, `member_id`, `category`, `currency`, `held`,
+                           `first_date`, `last_date`, `amount_minor`, `line_count`, `id_sum`,
+                           `first_id`, `quantity`, `fractional_lines`)
+SELECT `report_id`, `supplier_id`, `member_id`, `category`, `currency`, (`duplicate_status` IS 'held'),
+       min(`invoice_date`), max(`invoice_date`), sum(`amount_minor`), count(*), sum(`id`), min(`id`),
+       coalesce(sum(CASE WHEN `quantity` = CAST(`quantity` AS INTEGER) THEN `quantity` END), 0),
+       count(CASE WHEN `quantity` <> CAST(`quantity` AS INTEGER) THEN 1 END)
+  FROM `report_lines`
+ WHERE `member_id` IS NOT NULL
+   AND `report_id` IN (SELECT `id` FROM `reports` WHERE `status` = 'active')
+ GROUP BY `report_id`, `member_id`, `category`, `currency`, `duplicate_status` IS 'held';--> statement-breakpoint
+CREATE INDEX `line_totals_supplier` ON `line_totals` (`supplier_id`,`currency`,`held`,`member_id`,`category`,`first_date`,`last_date`,`amount_minor`,`line_count`,`id_sum`,`quantity`,`fractional_lines`);--> statement-breakpoint
 -- allocation_runs.tier_index may be NULL: a growth program that reaches no tier (SPEC 3.7). SQLite
 -- cannot drop a NOT NULL in place: the table is rebuilt (SQLite's twelve steps). openDatabase runs
 -- migrations with foreign keys off, as this needs, and checks them all before turning them on.
@@ -99,19 +117,4 @@ ALTER TABLE `programs` ADD `basis` text DEFAULT 'volume' NOT NULL;--> statement-
 ALTER TABLE `programs` ADD `growth_pays` text;--> statement-breakpoint
 ALTER TABLE `programs` ADD `volume_cap_minor` integer;--> statement-breakpoint
 ALTER TABLE `programs` ADD `refund_cap_minor` integer;--> statement-breakpoint
-ALTER TABLE `programs` ADD `minimum_refund_minor` integer;--> statement-breakpoint
-ALTER TABLE `line_totals` ADD `quantity` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE `line_totals` ADD `fractional_lines` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
--- line_totals gain the quantities per-unit bonuses need: rebuilt from the lines of active reports.
-DELETE FROM `line_totals`;--> statement-breakpoint
-INSERT INTO `line_totals` (`report_id`, `supplier_id`, `member_id`, `category`, `currency`, `held`,
-                           `first_date`, `last_date`, `amount_minor`, `line_count`, `id_sum`,
-                           `first_id`, `quantity`, `fractional_lines`)
-SELECT `report_id`, `supplier_id`, `member_id`, `category`, `currency`, (`duplicate_status` IS 'held'),
-       min(`invoice_date`), max(`invoice_date`), sum(`amount_minor`), count(*), sum(`id`), min(`id`),
-       coalesce(sum(CASE WHEN `quantity` = CAST(`quantity` AS INTEGER) THEN `quantity` END), 0),
-       count(CASE WHEN `quantity` <> CAST(`quantity` AS INTEGER) THEN 1 END)
-  FROM `report_lines`
- WHERE `member_id` IS NOT NULL
-   AND `report_id` IN (SELECT `id` FROM `reports` WHERE `status` = 'active')
- GROUP BY `report_id`, `member_id`, `category`, `currency`, `duplicate_status` IS 'held';
+ALTER TABLE `programs` ADD `minimum_refund_minor` integer;

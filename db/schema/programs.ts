@@ -102,10 +102,7 @@ export const programBonuses = sqliteTable(
     end: text("end"),
     rateBps: integer("rate_bps"),
     perUnitMinor: integer("per_unit_minor"),
-    requires: text("requires", { mode: "json" })
-      .$type<MixRequirementRow[]>()
-      .notNull()
-      .default([]),
+    requires: text("requires", { mode: "json" }).$type<MixRequirementRow[]>().notNull().default([]),
   },
   (t) => [
     primaryKey({ columns: [t.programId, t.position] }),

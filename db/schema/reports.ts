@@ -151,7 +151,8 @@ export const lineTotals = sqliteTable(
   },
   (t) => [
     index("line_totals_report").on(t.reportId),
-    // Covers the per-member sums of allocation runs: one index-only pass in member order.
+    // Covers the per-member (and per-period) sums of allocation runs: one index-only pass in
+    // member order.
     index("line_totals_supplier").on(
       t.supplierId,
       t.currency,
@@ -163,6 +164,9 @@ export const lineTotals = sqliteTable(
       t.amountMinor,
       t.lineCount,
       t.idSum,
+      // Runs of programs with a per-unit bonus (SPEC 3.7) read quantities in the same pass.
+      t.quantity,
+      t.fractionalLines,
     ),
   ],
 );

@@ -323,6 +323,8 @@ describe("the components fixture over HTTP", () => {
       })),
     );
     expect(history.body.every((r: Json) => typeof r.postedAt === "string")).toBe(true);
+    const asSupplier = await suppliers.get("lumen")!.api.get("/api/v1/allocation-runs");
+    expect(asSupplier).toMatchObject({ status: 403, body: { error: { code: "forbidden" } } });
   });
 
   it("refuses a preview whose prior-year lines changed since, as stale", async () => {
