@@ -23,7 +23,7 @@ import {
   type Period,
   type SalesCell,
 } from "~/refunds/sales";
-import { fxLookup } from "./run-inputs.server";
+import { asCandidate as asCandidateLine, fxLookup } from "./run-inputs.server";
 import type { Program } from "./programs.server";
 
 /**
@@ -316,19 +316,7 @@ const lineColumns = (scope: Scope) => `l.invoice_date, l.category, l.member_id, 
   ${scope.perUnit ? "l.quantity" : "NULL"}`;
 
 function asCandidate(row: LineRow): ComponentCandidate {
-  const [invoiceDate, category, memberId, amountMinor, currency, held, id, sku, quantity] = row;
-  return {
-    invoiceDate,
-    category,
-    memberId,
-    amountMinor,
-    currency,
-    heldAsDuplicate: held === 1,
-    sku,
-    quantity,
-    lineCount: 1,
-    idSum: id,
-  };
+  return { ...asCandidateLine(row), sku: row[7], quantity: row[8] };
 }
 
 /** Matched lines of active reports in other currencies, one by one (FX is per line, SPEC 3.1). */

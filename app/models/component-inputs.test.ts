@@ -5,8 +5,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@db/client.server";
 import { NOTHING_POSTED, computeProgramRun } from "~/refunds/run";
-import { priorYearVolume, salesCells, type ComponentLine } from "~/refunds/sales";
+import { priorYearVolume, salesCells } from "~/refunds/sales";
 import { componentInputs } from "./component-inputs.server";
+import { rawActiveLines, seedSupplierAndMembers } from "@tests/setup/run-db";
 import { refreshLineTotals } from "./line-totals.server";
 import { componentProgram } from "./programs.server";
 import { fxLookup, loadProgramTerms, memberships, runFingerprint } from "./run-inputs.server";
@@ -68,33 +69,7 @@ function seed(
   p: Value<typeof programArb>,
 ) {
   const sql = db.$client;
-  const supplier = sql
-    .prepare("INSERT INTO suppliers (name, currency) VALUES ('S', 'USD') RETURNING id")
-    .get() as { id: number };
-  people.forEach((m, i) => {
-    const leftOn = m.leftOn && m.leftOn > m.joinedOn ? m.leftOn : null;
-    sql
-      .prepare(
-        "INSERT INTO members (id, name, tax_id, tax_id_normalized, country, joined_on, left_on) VALUES (?, ?, ?, ?, 'MX', ?, ?)",
-      )
-      .run(i + 1, `M${i}`, `T${i}`, `T${i}`, m.joinedOn, leftOn);
-  });
-  const report = sql.prepare(
-    `INSERT INTO reports (supplier_id, period, version, status, file_name, file_sha256, file_size, stored_path)
-     VALUES (?, ?, ?, ?, 'f.xlsx', ?, 1, '') RETURNING id`,
-  );
-  const reports = new Map<string, number>();
-  const reportFor = (period: string, superseded: boolean) => {
-    const key = `${period}:${superseded}`;
-    if (!reports.has(key)) {
-      const status = superseded ? "superseded" : "active";
-      const row = report.get(supplier.id, period, superseded ? 1 : 2, status, key) as {
-        id: number;
-      };
-      reports.set(key, row.id);
-    }
-    return reports.get(key)!;
-  };
+  const { supplier, reports, reportFor } = seedSupplierAndMembers(db, people);
   const insert = sql.prepare(
     `INSERT INTO report_lines (report_id, supplier_id, sheet, row, invoice_date, invoice_number,
        customer_key, sku, category, quantity, amount_minor, currency, member_id, duplicate_status)
@@ -212,21 +187,6 @@ function seed(
   return { id: program.id, month };
 }
 
-function rawActiveLines(db: Db): ComponentLine[] {
-  return db.$client
-    .prepare(
-      `SELECT l.invoice_date AS invoiceDate, l.category, l.member_id AS memberId,
-              l.amount_minor AS amountMinor, l.currency, l.sku, l.quantity,
-              (l.duplicate_status IS 'held') AS held
-         FROM report_lines l JOIN reports r ON r.id = l.report_id WHERE r.status = 'active'`,
-    )
-    .all()
-    .map((row) => {
-      const { held, ...line } = row as ComponentLine & { held: number };
-      return { ...line, heldAsDuplicate: held === 1 };
-    });
-}
-
 describe("componentInputs", () => {
   it("leads to the same run, component by component, as every raw line of the active reports", () => {
     let counted = 0;
@@ -251,7 +211,7 @@ describe("componentInputs", () => {
               priorYear: inputs.priorYear,
               alreadyPosted: NOTHING_POSTED,
             });
-            const raw = rawActiveLines(db);
+            const raw = rawActiveLines(db, true);
             const fromLines = computeProgramRun({
               program: terms,
               month,

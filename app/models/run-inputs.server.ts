@@ -147,7 +147,8 @@ function whollyInside(t: TotalRow, window: { start: string; end: string }, m: Me
   );
 }
 
-function asCandidate(row: LineRow): CandidateLine {
+/** A raw row as a candidate line: its first 7 columns, those of LINE_COLUMNS (further ones unread). */
+export function asCandidate(row: readonly [...LineRow, ...unknown[]]): CandidateLine {
   const [invoiceDate, category, memberId, amountMinor, currency, held, id] = row;
   return {
     invoiceDate,

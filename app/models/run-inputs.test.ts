@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@db/client.server";
-import { pooledVolume, type SalesLine } from "~/refunds/pooled";
+import { pooledVolume } from "~/refunds/pooled";
+import { rawActiveLines, seedSupplierAndMembers } from "@tests/setup/run-db";
 import { refreshLineTotals } from "./line-totals.server";
 import { candidateLines, fxLookup, loadProgramTerms, memberships } from "./run-inputs.server";
 
@@ -44,33 +45,7 @@ function seed(
   p: Value<typeof programArb>,
 ) {
   const sql = db.$client;
-  const supplier = sql
-    .prepare("INSERT INTO suppliers (name, currency) VALUES ('S', 'USD') RETURNING id")
-    .get() as { id: number };
-  people.forEach((m, i) => {
-    const leftOn = m.leftOn && m.leftOn > m.joinedOn ? m.leftOn : null;
-    sql
-      .prepare(
-        "INSERT INTO members (id, name, tax_id, tax_id_normalized, country, joined_on, left_on) VALUES (?, ?, ?, ?, 'MX', ?, ?)",
-      )
-      .run(i + 1, `M${i}`, `T${i}`, `T${i}`, m.joinedOn, leftOn);
-  });
-  const report = sql.prepare(
-    `INSERT INTO reports (supplier_id, period, version, status, file_name, file_sha256, file_size, stored_path)
-     VALUES (?, ?, ?, ?, 'f.xlsx', ?, 1, '') RETURNING id`,
-  );
-  const reports = new Map<string, number>();
-  const reportFor = (period: string, superseded: boolean) => {
-    const key = `${period}:${superseded}`;
-    if (!reports.has(key)) {
-      const status = superseded ? "superseded" : "active";
-      const row = report.get(supplier.id, period, superseded ? 1 : 2, status, key) as {
-        id: number;
-      };
-      reports.set(key, row.id);
-    }
-    return reports.get(key)!;
-  };
+  const { supplier, reports, reportFor } = seedSupplierAndMembers(db, people);
   const insert = sql.prepare(
     `INSERT INTO report_lines (report_id, supplier_id, sheet, row, invoice_date, invoice_number,
        customer_key, category, amount_minor, currency, member_id, duplicate_status)
@@ -111,21 +86,6 @@ function seed(
     .get(supplier.id, p.start, end, JSON.stringify(p.include), JSON.stringify(p.exclude)) as {
     id: number;
   };
-}
-
-function rawActiveLines(db: Db): SalesLine[] {
-  return db.$client
-    .prepare(
-      `SELECT l.invoice_date AS invoiceDate, l.category, l.member_id AS memberId,
-              l.amount_minor AS amountMinor, l.currency,
-              (l.duplicate_status IS 'held') AS held
-         FROM report_lines l JOIN reports r ON r.id = l.report_id WHERE r.status = 'active'`,
-    )
-    .all()
-    .map((row) => {
-      const { held, ...line } = row as SalesLine & { held: number };
-      return { ...line, heldAsDuplicate: held === 1 };
-    });
 }
 
 describe("candidateLines", () => {

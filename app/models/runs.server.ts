@@ -235,17 +235,7 @@ export function getRun(runId: number) {
     programId: run.programId,
     month: run.month,
     status: run.status,
-    pooledVolumeMinor: run.pooledVolumeMinor,
-    tierIndex: run.tierIndex,
-    rateBps: run.rateBps,
-    grossMinor: run.grossMinor,
-    feeMinor: run.feeMinor,
-    netMinor: run.netMinor,
-    posting: {
-      grossMinor: run.postingGrossMinor,
-      feeMinor: run.postingFeeMinor,
-      netMinor: run.postingNetMinor,
-    },
+    ...runFigures(run),
     // SPEC 3.7: a program with components lists them, for the run and for each member.
     ...(withComponents ? { components } : {}),
     members: members.map(({ memberId, volumeMinor, ytdMinor, postingMinor }) => ({
@@ -286,6 +276,14 @@ export function listRuns(programId?: number) {
     status: run.status,
     postedAt: run.postedAt,
     postedBy: run.postedBy,
+    ...runFigures(run),
+    ...(withComponents.has(run.id) ? { components: componentsOf(db, run.id) } : {}),
+  }));
+}
+
+/** A run's figures as getRun and listRuns show them: pool, tier, amounts, and what was posted. */
+function runFigures(run: typeof allocationRuns.$inferSelect) {
+  return {
     pooledVolumeMinor: run.pooledVolumeMinor,
     tierIndex: run.tierIndex,
     rateBps: run.rateBps,
@@ -297,6 +295,5 @@ export function listRuns(programId?: number) {
       feeMinor: run.postingFeeMinor,
       netMinor: run.postingNetMinor,
     },
-    ...(withComponents.has(run.id) ? { components: componentsOf(db, run.id) } : {}),
-  }));
+  };
 }

@@ -36,23 +36,38 @@ class UnreadableTierLine {
   constructor(readonly text: string) {}
 }
 
-/** Form text of tier lines (app/schemas/tier-text.ts) as tier objects; an array passes through. */
-const tierLines = (v: unknown) =>
-  typeof v === "string"
-    ? tierTextLines(v).map(({ text }) => splitTierLine(text) ?? new UnreadableTierLine(text))
-    : v;
+type TierFields = NonNullable<ReturnType<typeof splitTierLine>>;
 
-/** One tier: an object (from the API or a readable line), or a line that is not two fields. */
-const tier = z.preprocess((v, ctx) => {
-  if (!(v instanceof UnreadableTierLine)) return v;
-  ctx.addIssue({
-    code: "custom",
-    message: "tier_line_format",
-    params: { text: v.text },
-    fatal: true,
-  });
-  return z.NEVER;
-}, tierInput);
+/**
+ * Form text of tier lines (app/schemas/tier-text.ts) as objects, each line's two fields named by
+ * `named`; an array passes through.
+ */
+const tierLinesAs =
+  <T>(named: (fields: TierFields) => T) =>
+  (v: unknown) =>
+    typeof v === "string"
+      ? tierTextLines(v).map(({ text }) => {
+          const fields = splitTierLine(text);
+          return fields ? named(fields) : new UnreadableTierLine(text);
+        })
+      : v;
+
+/** One tier for `schema`: an object (from the API or a readable line), or a line not two fields. */
+const readableTier = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v, ctx) => {
+    if (!(v instanceof UnreadableTierLine)) return v;
+    ctx.addIssue({
+      code: "custom",
+      message: "tier_line_format",
+      params: { text: v.text },
+      fatal: true,
+    });
+    return z.NEVER;
+  }, schema);
+
+/** Form text of tier lines as tier objects; an array passes through. */
+const tierLines = tierLinesAs((fields) => fields);
+const tier = readableTier(tierInput);
 
 /** Form text "a, b" (commas or lines) as a list; an array passes through. */
 const listFromText = (v: unknown) => (typeof v === "string" ? v.split(/[,\n]/) : v);
@@ -86,25 +101,11 @@ export const monthKey = z
 export const growthTierInput = z.object({ thresholdBps: whole, rateBps: whole });
 
 /** A growth schedule as typed ("thresholdBps;rateBps" lines) or sent (objects). */
-const growthTierLines = (v: unknown) =>
-  typeof v === "string"
-    ? tierTextLines(v).map(({ text }) => {
-        const fields = splitTierLine(text);
-        return fields
-          ? { thresholdBps: fields.thresholdMinor, rateBps: fields.rateBps }
-          : new UnreadableTierLine(text);
-      })
-    : v;
-const growthTier = z.preprocess((v, ctx) => {
-  if (!(v instanceof UnreadableTierLine)) return v;
-  ctx.addIssue({
-    code: "custom",
-    message: "tier_line_format",
-    params: { text: v.text },
-    fatal: true,
-  });
-  return z.NEVER;
-}, growthTierInput);
+const growthTierLines = tierLinesAs((fields) => ({
+  thresholdBps: fields.thresholdMinor,
+  rateBps: fields.rateBps,
+}));
+const growthTier = readableTier(growthTierInput);
 export const growthTierSchedule = z.preprocess(
   growthTierLines,
   z.array(growthTier).min(1, "tiers_none").max(MAX_TIERS, "tiers_too_many"),

@@ -12,19 +12,14 @@ import { refreshLineTotals } from "~/models/line-totals.server";
 import { fixturePath } from "@tests/setup/fixtures";
 import { ApiClient, apiAs, type Json } from "@tests/setup/http";
 import { ingest } from "@tests/setup/reports";
+import {
+  nonZeroBalances,
+  postMembers,
+  type TruthProgram as ScenarioProgram,
+} from "@tests/setup/scenario";
 import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
 
-type TruthProgram = {
-  supplier: string;
-  name: string;
-  currency: string;
-  start: string;
-  end: string;
-  method: string;
-  feeBps: number;
-  tiers: [number, number][];
-  includeCategories: string[];
-  excludeCategories: string[];
+type TruthProgram = ScenarioProgram & {
   basis?: "volume" | "growth";
   growthPays?: "whole" | "increment";
   baselines?: { month: string; amountMinor: number }[];
@@ -122,16 +117,7 @@ beforeAll(async () => {
     });
     suppliers.set(s.key, { id: created.body.id, api: await apiAs(server.url, email, password) });
   }
-  const members = await admin.post(
-    "/api/v1/members",
-    truth.members.map(({ name, taxId, country, joinedOn, leftOn }) => ({
-      name,
-      taxId,
-      country,
-      joinedOn,
-      ...(leftOn ? { leftOn } : {}),
-    })),
-  );
+  const members = await postMembers(admin, truth.members);
   truth.members.forEach((m, i) => {
     memberIds.set(m.ref, members.body[i].id);
     refOf.set(members.body[i].id, m.ref);
@@ -293,13 +279,7 @@ describe("the components fixture over HTTP", () => {
   );
 
   it("ends with every member's balance as expected.json says", async () => {
-    const balances: Json[] = [];
-    for (const ref of truth.members.map((m) => m.ref)) {
-      const res = await admin.get(`/api/v1/members/${memberIds.get(ref)}/balance`);
-      for (const b of res.body.balances)
-        if (b.amountMinor !== 0)
-          balances.push({ member: ref, currency: b.currency, amountMinor: b.amountMinor });
-    }
+    const balances = await nonZeroBalances(admin, memberIds);
     const order = (a: Json, b: Json) => a.member - b.member || a.currency.localeCompare(b.currency);
     expect(balances.sort(order)).toEqual([...expected.balances].sort(order));
     const trial = await admin.get("/api/v1/ledger/trial-balance");

@@ -6,23 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixturePath, loadTruth } from "@tests/setup/fixtures";
 import { apiAs, type ApiClient, type Json } from "@tests/setup/http";
 import { ingest, uploadReport } from "@tests/setup/reports";
-import { createScenarioParties } from "@tests/setup/scenario";
+import { createScenarioParties, nonZeroBalances, type TruthProgram } from "@tests/setup/scenario";
 import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
 
-type Program = {
-  supplier: string;
-  name: string;
-  currency: string;
-  start: string;
-  end: string;
-  method: string;
-  feeBps: number;
-  tiers: [number, number][];
-  includeCategories: string[];
-  excludeCategories: string[];
-};
 const truth = loadTruth() as ReturnType<typeof loadTruth> & {
-  programs: Program[];
+  programs: TruthProgram[];
   fx: { month: string; from: string; to: string; rate: string }[];
   months: string[];
 };
@@ -158,13 +146,7 @@ describe("scenario-q1 over HTTP", () => {
   );
 
   it("ends with every member's balance as expected.json says", async () => {
-    const balances: Json[] = [];
-    for (const ref of truth.members.map((m) => m.ref)) {
-      const res = await admin.get(`/api/v1/members/${memberIds.get(ref)}/balance`);
-      for (const b of res.body.balances)
-        if (b.amountMinor !== 0)
-          balances.push({ member: ref, currency: b.currency, amountMinor: b.amountMinor });
-    }
+    const balances = await nonZeroBalances(admin, memberIds);
     const order = (a: Json, b: Json) => a.member - b.member || a.currency.localeCompare(b.currency);
     expect(balances.sort(order)).toEqual([...expected.balances].sort(order));
   });

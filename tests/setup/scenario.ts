@@ -5,6 +5,42 @@ import { ingest } from "./reports";
 
 const truth = loadTruth();
 
+/** A program as a fixture's truth.json writes it: SPEC 7's fields, tiers as [threshold, rateBps]. */
+export type TruthProgram = {
+  supplier: string;
+  name: string;
+  currency: string;
+  start: string;
+  end: string;
+  method: string;
+  feeBps: number;
+  tiers: [number, number][];
+  includeCategories: string[];
+  excludeCategories: string[];
+};
+
+type NewMember = {
+  name: string;
+  taxId: string;
+  country: string;
+  joinedOn: string;
+  leftOn: string | null;
+};
+
+/** Creates `members` in one request, in order (no leaving date sends none); the API's answer. */
+export function postMembers(admin: ApiClient, members: readonly NewMember[]) {
+  return admin.post(
+    "/api/v1/members",
+    members.map(({ name, taxId, country, joinedOn, leftOn }) => ({
+      name,
+      taxId,
+      country,
+      joinedOn,
+      ...(leftOn ? { leftOn } : {}),
+    })),
+  );
+}
+
 /** Creates the scenario's suppliers and members; returns supplier key → id and member ref → id. */
 export async function createScenarioParties(admin: ApiClient) {
   const supplierIds = new Map<string, number>();
@@ -16,16 +52,7 @@ export async function createScenarioParties(admin: ApiClient) {
     });
     supplierIds.set(s.key, res.body.id);
   }
-  const res = await admin.post(
-    "/api/v1/members",
-    truth.members.map(({ name, taxId, country, joinedOn, leftOn }) => ({
-      name,
-      taxId,
-      country,
-      joinedOn,
-      ...(leftOn ? { leftOn } : {}),
-    })),
-  );
+  const res = await postMembers(admin, truth.members);
   const memberIds = new Map(truth.members.map((m, i) => [m.ref, res.body[i].id as number]));
   return { supplierIds, memberIds };
 }
@@ -41,4 +68,19 @@ export async function ingestScenarioReports(admin: ApiClient, supplierIds: Map<s
     }
   }
   return reports;
+}
+
+/**
+ * Every member's balances that are not zero, as { member: ref, currency, amountMinor }, member by
+ * member in the order of `memberIds` (ref → id).
+ */
+export async function nonZeroBalances(admin: ApiClient, memberIds: Map<number, number>) {
+  const balances: Json[] = [];
+  for (const [ref, id] of memberIds) {
+    const res = await admin.get(`/api/v1/members/${id}/balance`);
+    for (const b of res.body.balances)
+      if (b.amountMinor !== 0)
+        balances.push({ member: ref, currency: b.currency, amountMinor: b.amountMinor });
+  }
+  return balances;
 }
