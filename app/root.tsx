@@ -10,6 +10,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import { currentActor } from "~/auth/authorize.server";
 import { LocaleProvider } from "~/i18n/context";
 import { pickLocale, translate, type Locale } from "~/i18n/locale";
@@ -53,6 +54,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   const { user } = useLoaderData<typeof loader>();
+  // Marks the page as live (hydrated), for the browser tests to wait on before clicking.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <AppShell user={user}>
       <Outlet />

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMoney, pickLocale, type Locale } from "~/i18n/locale";
 import { membersPool } from "~/refunds/forecast";
 import type { Tier, TierMethod } from "~/refunds/tiers";
-import { launchBrowser, screenshot } from "@tests/setup/browser";
+import { launchBrowser, pageErrors, screenshot, waitForHydration } from "@tests/setup/browser";
 import { insertActiveReport, specExampleProgram } from "@tests/setup/factories";
 import { ApiClient, apiAs, type Json } from "@tests/setup/http";
 import { startServer, type TestServer } from "@tests/setup/server";
@@ -149,7 +149,7 @@ async function signIn(email: string, password: string): Promise<BrowserContext> 
 
 async function openAll(page: Page) {
   // Opens every "show as table" toggle, so the screenshot and the checks see the exact figures.
-  await page.waitForLoadState("networkidle");
+  await waitForHydration(page);
   await page.$$eval("details.chart-table", (all) => all.forEach((d) => d.setAttribute("open", "")));
 }
 
@@ -207,8 +207,11 @@ describe("the member dashboard", () => {
     const locale = localeOf(logins.member);
     const context = await signIn(logins.member, logins.password);
     const page = await context.newPage();
+    // No uncaught error, hydration mismatches (React #418/#425) among them.
+    const errors = pageErrors(page);
     await page.goto(`${server.url}/member`);
     await openAll(page);
+    expect(errors).toEqual([]);
 
     const balance = await admin.get(`/api/v1/members/${user.memberId}/balance`);
     expect(balance.status).toBe(200);
@@ -296,8 +299,11 @@ describe("the supplier dashboard", () => {
     const locale = localeOf(logins.supplier);
     const context = await signIn(logins.supplier, logins.password);
     const page = await context.newPage();
+    // No uncaught error, hydration mismatches (React #418/#425) among them.
+    const errors = pageErrors(page);
     await page.goto(`${server.url}/supplier`);
     await openAll(page);
+    expect(errors).toEqual([]);
     await expect(page.getByTestId("months").locator("tbody tr").count()).resolves.toBe(12);
 
     const trial = await admin.get("/api/v1/ledger/trial-balance");
@@ -357,8 +363,11 @@ describe("the admin dashboard", () => {
     const locale = localeOf(ADMIN_EMAIL);
     const context = await signIn(ADMIN_EMAIL, DEMO_PASSWORD);
     const page = await context.newPage();
+    // No uncaught error, hydration mismatches (React #418/#425) among them.
+    const errors = pageErrors(page);
     await page.goto(`${server.url}/admin`);
     await openAll(page);
+    expect(errors).toEqual([]);
     const trial = await admin.get("/api/v1/ledger/trial-balance");
     const rows: Json[] = Array.isArray(trial.body) ? trial.body : (trial.body.accounts ?? []);
     const sumBy = (prefix: string, sign: number) => {

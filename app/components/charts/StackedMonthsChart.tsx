@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "rec
 import { useI18n } from "~/i18n/context";
 import { minorToDecimal } from "~/i18n/locale";
 import type { StackedMonths } from "~/models/dashboard.server";
+import { ChartFrame } from "./ChartFrame";
 import { ChartTable } from "./ChartTable";
 
 export const SERIES_COLORS = ["#0b6e4f", "#2563eb", "#d97706", "#7c3aed", "#db2777", "#0891b2"];
@@ -46,33 +47,35 @@ export function StackedMonthsChart({
       <figcaption>
         {title} · {chart.currency}
       </figcaption>
-      <div aria-hidden="true">
-        <BarChart
-          width={640}
-          height={260}
-          data={chart.rows}
-          margin={{ top: 10, right: 10, bottom: 0, left: 10 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" tickFormatter={shortMonth} interval={0} />
-          <YAxis tickFormatter={(v: number) => compact(v, chart.currency)} width={80} />
-          <Tooltip
-            formatter={(v: number) => money(Math.round(v), chart.currency)}
-            labelFormatter={(m: string) => month(m)}
-          />
-          <Legend />
-          {chart.series.map((s, i) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              stackId="months"
-              fill={SERIES_COLORS[i % SERIES_COLORS.length]}
-              isAnimationActive={false}
+      <ChartFrame height={260}>
+        {() => (
+          <BarChart
+            width={640}
+            height={260}
+            data={chart.rows}
+            margin={{ top: 10, right: 10, bottom: 0, left: 10 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="month" tickFormatter={shortMonth} interval={0} />
+            <YAxis tickFormatter={(v: number) => compact(v, chart.currency)} width={80} />
+            <Tooltip
+              formatter={(v: number) => money(Math.round(v), chart.currency)}
+              labelFormatter={(m: string) => month(m)}
             />
-          ))}
-        </BarChart>
-      </div>
+            <Legend />
+            {chart.series.map((s, i) => (
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stackId="months"
+                fill={SERIES_COLORS[i % SERIES_COLORS.length]}
+                isAnimationActive={false}
+              />
+            ))}
+          </BarChart>
+        )}
+      </ChartFrame>
       <ChartTable caption={`${title} · ${chart.currency}`}>
         <thead>
           <tr>

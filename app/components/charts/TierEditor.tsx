@@ -2,6 +2,7 @@
 // that applies the draft schedule to a volume with both methods (the engine runs in the browser).
 import { useState } from "react";
 import { Line, LineChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartFrame } from "./ChartFrame";
 import { useI18n } from "~/i18n/context";
 import { grossRefund, validateTierSchedule, type Tier } from "~/refunds/tiers";
 import { readTierText } from "~/schemas/tier-text";
@@ -20,33 +21,37 @@ export function TierChart({ tiers, currency }: { tiers: Tier[]; currency: string
   ];
   return (
     <figure className="tier-chart" aria-label="tier schedule chart">
-      <LineChart
-        width={520}
-        height={220}
-        data={points}
-        margin={{ top: 10, right: 20, bottom: 10, left: 10 }}
-      >
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis
-          dataKey="volume"
-          type="number"
-          domain={[0, end]}
-          tickFormatter={(v: number) => money(Math.round(v), currency)}
-        />
-        <YAxis dataKey="rate" tickFormatter={(v: number) => bps(v)} />
-        <Tooltip
-          formatter={(v: number) => bps(v)}
-          labelFormatter={(v: number) => money(Math.round(v), currency)}
-        />
-        <Line
-          type="stepAfter"
-          dataKey="rate"
-          stroke="#0b6e4f"
-          strokeWidth={2}
-          dot
-          isAnimationActive={false}
-        />
-      </LineChart>
+      <ChartFrame height={220}>
+        {() => (
+          <LineChart
+            width={520}
+            height={220}
+            data={points}
+            margin={{ top: 10, right: 20, bottom: 10, left: 10 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis
+              dataKey="volume"
+              type="number"
+              domain={[0, end]}
+              tickFormatter={(v: number) => money(Math.round(v), currency)}
+            />
+            <YAxis dataKey="rate" tickFormatter={(v: number) => bps(v)} />
+            <Tooltip
+              formatter={(v: number) => bps(v)}
+              labelFormatter={(v: number) => money(Math.round(v), currency)}
+            />
+            <Line
+              type="stepAfter"
+              dataKey="rate"
+              stroke="#0b6e4f"
+              strokeWidth={2}
+              dot
+              isAnimationActive={false}
+            />
+          </LineChart>
+        )}
+      </ChartFrame>
       <table className="sr-table">
         <tbody>
           {tiers.map((t) => (

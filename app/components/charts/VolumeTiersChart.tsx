@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "~/i18n/context";
 import type { ProgramVolume } from "~/models/supplier-dashboard.server";
+import { ChartFrame } from "./ChartFrame";
 import { ChartTable } from "./ChartTable";
 import { useCompactMoney, useShortMonth } from "./StackedMonthsChart";
 
@@ -24,43 +25,45 @@ export function VolumeTiersChart({ volume, year }: { volume: ProgramVolume; year
   return (
     <figure className="dash-chart" data-testid={`volume-chart-${program.id}`}>
       <figcaption>{t("dash.pooledAgainstTiers", { program: program.name })}</figcaption>
-      <div aria-hidden="true">
-        <BarChart
-          width={640}
-          height={260}
-          data={rows}
-          margin={{ top: 16, right: 60, bottom: 0, left: 10 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" tickFormatter={shortMonth} interval={0} />
-          <YAxis
-            domain={[0, Math.ceil(top * 1.1)]}
-            tickFormatter={(v: number) => compact(v, program.currency)}
-            width={80}
-          />
-          <Tooltip
-            formatter={(v: number) => money(Math.round(v), program.currency)}
-            labelFormatter={(m: string) => month(m)}
-          />
-          <Bar
-            dataKey="volume"
-            name={t("dash.pooledVolume")}
-            fill="#0b6e4f"
-            isAnimationActive={false}
-          />
-          {program.tiers
-            .filter((tier) => tier.thresholdMinor > 0)
-            .map((tier) => (
-              <ReferenceLine
-                key={tier.thresholdMinor}
-                y={tier.thresholdMinor}
-                stroke="#b45309"
-                strokeDasharray="6 3"
-                label={{ value: bps(tier.rateBps), position: "right", fill: "#b45309" }}
-              />
-            ))}
-        </BarChart>
-      </div>
+      <ChartFrame height={260}>
+        {() => (
+          <BarChart
+            width={640}
+            height={260}
+            data={rows}
+            margin={{ top: 16, right: 60, bottom: 0, left: 10 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="month" tickFormatter={shortMonth} interval={0} />
+            <YAxis
+              domain={[0, Math.ceil(top * 1.1)]}
+              tickFormatter={(v: number) => compact(v, program.currency)}
+              width={80}
+            />
+            <Tooltip
+              formatter={(v: number) => money(Math.round(v), program.currency)}
+              labelFormatter={(m: string) => month(m)}
+            />
+            <Bar
+              dataKey="volume"
+              name={t("dash.pooledVolume")}
+              fill="#0b6e4f"
+              isAnimationActive={false}
+            />
+            {program.tiers
+              .filter((tier) => tier.thresholdMinor > 0)
+              .map((tier) => (
+                <ReferenceLine
+                  key={tier.thresholdMinor}
+                  y={tier.thresholdMinor}
+                  stroke="#b45309"
+                  strokeDasharray="6 3"
+                  label={{ value: bps(tier.rateBps), position: "right", fill: "#b45309" }}
+                />
+              ))}
+          </BarChart>
+        )}
+      </ChartFrame>
       <ChartTable caption={t("dash.pooledAgainstTiers", { program: program.name })}>
         <thead>
           <tr>
