@@ -59,6 +59,12 @@ module.exports = {
       ]),
     },
     {
+      // Claims' invoice readers (decisions 053, 054): pure apart from the bytes they are given.
+      files: ["imports/claims/**"],
+      excludedFiles: ["**/*.test.ts"],
+      rules: layer([...IO, ...upper("models", "http", "auth", "jobs", "routes", "components")]),
+    },
+    {
       // The refund engine and the pure values of every layer: no I/O, no framework, no layer above.
       files: [
         "app/refunds/**",

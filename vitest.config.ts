@@ -17,6 +17,9 @@ export default defineConfig({
             "scripts/**/*.test.ts",
           ],
           environment: "node",
+          // Property tests run hundreds of cases over in-memory databases: a timeout is not an
+          // assertion, so it only has to catch a test that hangs.
+          testTimeout: 30_000,
         },
       },
       {

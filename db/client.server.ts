@@ -7,6 +7,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { count } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema";
+import { normalizeInvoiceNumber } from "@imports/claims/numbers";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -29,6 +30,10 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("recursive_triggers = ON");
   // Staged report lines live in temp tables: on disk, so a million-row upload keeps memory flat.
   sqlite.pragma("temp_store = FILE");
+  // SPEC 5.2: report lines land with their normalized invoice number (decision 055).
+  sqlite.function("tp_invoice_key", { deterministic: true }, (raw: unknown) =>
+    typeof raw === "string" ? normalizeInvoiceNumber(raw) : null,
+  );
   const db = drizzle(sqlite, { schema });
   migrateChecked(db, sqlite);
   return db as Db;

@@ -5,3 +5,7 @@ export * from "./schema/programs";
 export * from "./schema/reports";
 export * from "./schema/ledger";
 export * from "./schema/audit";
+export * from "./schema/claims";
+export * from "./schema/notifications";
+export * from "./schema/outbox";
+export * from "./schema/sku-totals";

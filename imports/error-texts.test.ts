@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CLAIM_ERROR_CASES } from "@tests/setup/claim-error-cases";
 import { PIPELINE_TEXTS, type PipelineErrorParams } from "./error-texts";
 import { ImportError, PIPELINE_ERROR_CODES, type PipelineErrorCode } from "./errors";
 
@@ -7,6 +8,7 @@ const LANGUAGES = ["en", "es", "pt-BR"] as const;
 
 /** Realistic params for every cause of every code. */
 const CASES: { [C in PipelineErrorCode]: PipelineErrorParams[C][] } = {
+  ...CLAIM_ERROR_CASES,
   file_too_large: [{ maxBytes: 50 * MIB, actual: 62 * MIB }, { maxBytes: 50 * MIB }],
   zip_bomb: [
     { cause: "ratio", part: "xl/worksheets/sheet1.xml", ratio: 1029.4, maxRatio: 100 },

@@ -1,13 +1,14 @@
 // The text of every refusal of an uploaded file, in each language of the portal, written from the
 // error's params. The en text is also the error's own message (the API answers with it).
 import type { LocalizedTexts } from "~/errors/coded";
+import { CLAIM_TEXTS, type ClaimErrorParams } from "./claims/error-texts";
 import type { PipelineErrorCode } from "./errors";
 import { FIELD_LABELS, type Field } from "./headers";
 
 const MIB = 1024 * 1024;
 
 /** The values each code's message names. */
-export interface PipelineErrorParams {
+export interface PipelineErrorParams extends ClaimErrorParams {
   /** `actual` (bytes) when the stored file was measured; without it, the upload body was cut off. */
   file_too_large: { maxBytes: number; actual?: number };
   zip_bomb:
@@ -88,6 +89,7 @@ function megabytes(bytes: number, locale: string): string {
 const count = (n: number, locale: string) => n.toLocaleString(locale);
 
 const en: Texts = {
+  ...CLAIM_TEXTS.en,
   file_too_large: ({ maxBytes, actual }) =>
     actual === undefined
       ? `The file is larger than ${Math.round(maxBytes / MIB)} MiB, the most we accept.`
@@ -169,6 +171,7 @@ const en: Texts = {
 };
 
 const es: Texts = {
+  ...CLAIM_TEXTS.es,
   file_too_large: ({ maxBytes, actual }) =>
     actual === undefined
       ? `El archivo supera ${Math.round(maxBytes / MIB)} MiB, el máximo que aceptamos.`
@@ -252,6 +255,7 @@ const es: Texts = {
 };
 
 const ptBR: Texts = {
+  ...CLAIM_TEXTS["pt-BR"],
   file_too_large: ({ maxBytes, actual }) =>
     actual === undefined
       ? `O arquivo passa de ${Math.round(maxBytes / MIB)} MiB, o máximo que aceitamos.`

@@ -2,6 +2,7 @@
 // Each code's message is written from its params by PIPELINE_TEXTS (en, es, pt-BR); the HTTP
 // status of a refusal is chosen at the web edge only.
 import { CodedError, type ErrorParams } from "~/errors/coded";
+import { CLAIM_ERROR_CODES } from "./claims/error-texts";
 import { PIPELINE_TEXTS } from "./error-texts";
 import type { RawRow } from "./types";
 
@@ -18,6 +19,7 @@ export const PIPELINE_ERROR_CODES = [
   "too_many_columns",
   "header_not_found",
   "oversized_content",
+  ...CLAIM_ERROR_CODES,
 ] as const;
 
 export type PipelineErrorCode = (typeof PIPELINE_ERROR_CODES)[number];

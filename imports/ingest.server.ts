@@ -5,6 +5,7 @@
 // A crash before that transaction leaves nothing behind: temp tables die with the connection.
 import { getDb, type Db } from "@db/client.server";
 import { landActive, reject, type Rejection } from "~/models/report-lifecycle.server";
+import { onReportLanded } from "~/models/claim-landing.server";
 import type { ReportSummary } from "./read-report";
 import { readReport, MAX_STORED_PROBLEMS } from "./read-report";
 import { isImportError } from "./errors";
@@ -223,10 +224,11 @@ function landVersion(
   return landActive(db, reportId, (superseded) => {
     db.$client
       .prepare(
-        `INSERT INTO report_lines (report_id, supplier_id, ${STAGED_COLUMNS}, member_id)
+        `INSERT INTO report_lines (report_id, supplier_id, ${STAGED_COLUMNS}, member_id,
+                                 invoice_key)
          SELECT ?, ?, s.sheet, s.row, s.invoice_date, s.invoice_number, s.customer_key,
                 s.customer_name, s.sku, s.category, s.quantity, s.amount_minor, s.currency,
-                coalesce(m.id, a.member_id)
+                coalesce(m.id, a.member_id), tp_invoice_key(s.invoice_number)
            FROM temp.${table} s
            LEFT JOIN members m ON m.tax_id_normalized = s.customer_key
                  AND s.customer_key NOT GLOB '*[^A-Z0-9]*'
@@ -234,6 +236,8 @@ function landVersion(
           ORDER BY s.seq`,
       )
       .run(reportId, supplierId, supplierId);
+    // SPEC 5.2: claims this version now holds turn reported_later, in this same transaction.
+    onReportLanded(db, reportId, supplierId);
     const heldLines = holdDuplicates(db, reportId, supplierId, superseded);
     const derived = derivedWarnings(db, reportId, summary.problems.length);
     saveProblems(db, reportId, [...summary.problems, ...derived.problems]);

@@ -3,9 +3,11 @@
 // validates real answers against it (decision 013).
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerMoney } from "./openapi/money";
+import { registerClaims } from "./openapi/claims";
 import { registerParties } from "./openapi/parties";
 import { registerReports } from "./openapi/reports";
 import { registerRefunds } from "./openapi/refunds";
+import { registerNotifications } from "./openapi/notifications";
 
 const registry = new OpenAPIRegistry();
 registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
@@ -13,6 +15,8 @@ registerParties(registry);
 registerRefunds(registry);
 registerReports(registry);
 registerMoney(registry);
+registerClaims(registry);
+registerNotifications(registry);
 
 export const openApiDocument = new OpenApiGeneratorV31(registry.definitions).generateDocument({
   openapi: "3.1.0",

@@ -23,6 +23,9 @@ const UPLOAD_FILE_LIMITS: Record<string, number> = {
   "/api/v1/reports": LIMITS.maxFileBytes,
   "/supplier/reports/new": LIMITS.maxFileBytes,
   "/admin/members/import": MEMBER_IMPORT_MAX_BYTES,
+  // SPEC 5.2: a member's claim upload (one XML, a ZIP of many, or a typed claim's proof).
+  "/api/v1/claims": LIMITS.maxFileBytes,
+  "/member/claims": LIMITS.maxFileBytes,
 };
 
 // The envelope must hold every field an upload takes, or a field would be cut off as "too large".

@@ -14,6 +14,8 @@ import { chunksOf, multipartBoundary, readMultipart, type PartSink } from "./mul
 export type Upload = {
   path: string;
   name: string;
+  /** The part the file came in: `file`, or another of `fileParts` (a claim's `proof`). */
+  part: string;
   size: number;
   fields: FormData;
   remove: () => Promise<void>;
@@ -90,6 +92,7 @@ export async function receiveUpload(
   request: Request,
   maxBytes: number,
   fields: readonly string[] = [],
+  fileParts: readonly string[] = ["file"],
 ): Promise<Upload> {
   const boundary = multipartBoundary(request.headers.get("Content-Type"));
   if (!boundary) throw invalid("not_multipart");
@@ -98,15 +101,15 @@ export async function receiveUpload(
   if (declared > maxBytes + 64 * 1024) throw tooLarge(maxBytes);
   if (!request.body) throw fileMissing();
 
-  const expected = ["file", ...fields].map((f) => `"${f}"`).join(", ");
+  const expected = [...fileParts, ...fields].map((f) => `"${f}"`).join(", ");
   const values = new Map<string, string>();
-  type Received = { path: string; name: string; size: number; unnamed: boolean };
+  type Received = { path: string; name: string; size: number; unnamed: boolean; part: string };
   let file: Received | null = null;
   let handle: FileHandle | null = null;
 
-  const fileSink = async (filename: string): Promise<PartSink> => {
+  const fileSink = async (filename: string, part: string): Promise<PartSink> => {
     const path = newUploadTempPath();
-    file = { path, name: filename || "upload", size: 0, unnamed: !filename };
+    file = { path, name: filename || "upload", size: 0, unnamed: !filename, part };
     handle = await open(path, "wx");
     const current = file;
     return {
@@ -142,12 +145,12 @@ export async function receiveUpload(
   let sawFile = false;
   try {
     await readMultipart(chunksOf(request.body), boundary, (part) => {
-      if (part.name === "file") {
-        if (sawFile) throw invalid("upload_part_repeated", { part: "file" });
+      if (fileParts.includes(part.name)) {
+        if (sawFile) throw invalid("upload_part_repeated", { part: part.name });
         sawFile = true;
         // A text part named "file" is not a file.
         if (part.filename === undefined) throw fileMissing();
-        return fileSink(part.filename);
+        return fileSink(part.filename, part.name);
       }
       if (!fields.includes(part.name))
         throw invalid("upload_part_unknown", { part: part.name, expected });
@@ -164,6 +167,7 @@ export async function receiveUpload(
     return {
       path,
       name: got.name,
+      part: got.part,
       size: got.size,
       fields: form,
       remove: () => rm(path, { force: true }),
@@ -184,8 +188,9 @@ export async function withUpload<T>(
   maxBytes: number,
   fields: readonly string[],
   handle: (upload: Upload) => Promise<T>,
+  fileParts: readonly string[] = ["file"],
 ): Promise<T> {
-  const upload = await receiveUpload(request, maxBytes, fields);
+  const upload = await receiveUpload(request, maxBytes, fields, fileParts);
   try {
     return await handle(upload);
   } finally {

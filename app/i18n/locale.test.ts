@@ -39,6 +39,7 @@ describe("money formatting", () => {
   it("formats for each locale", () => {
     expect(formatMoney(123456, "USD", "en")).toBe("$1,234.56");
     expect(formatMoney(123456, "BRL", "pt-BR")).toBe("R$\u00a01.234,56");
-    expect(formatMoney(-123456, "MXN", "es")).toBe("-1234,56\u00a0MXN");
+    expect(formatMoney(-123456, "MXN", "es")).toBe("-$1,234.56");
+    expect(formatMoney(151624, "USD", "es-CO")).toBe("US$\u00a01.516,24");
   });
 });

@@ -1,4 +1,4 @@
-// Languages of the UI, the message lookup, and locale-aware formatting of money and dates.
+// Languages of the UI and the message lookup; formatting by region is in ./format and ./regions.
 // Messages are kept in one file per area and language (core, reports, matching, payouts,
 // dashboards), merged here.
 import coreEn from "./en.json";
@@ -16,17 +16,77 @@ import payoutsPtBR from "./payouts/pt-BR.json";
 import dashboardsEn from "./dashboards/en.json";
 import dashboardsEs from "./dashboards/es.json";
 import dashboardsPtBR from "./dashboards/pt-BR.json";
+import layoutEn from "./layout/en.json";
+import layoutEs from "./layout/es.json";
+import layoutPtBR from "./layout/pt-BR.json";
+import notificationsEn from "./notifications/en.json";
+import notificationsEs from "./notifications/es.json";
+import notificationsPtBR from "./notifications/pt-BR.json";
+import memberComponentsEn from "./member-components/en.json";
+import memberComponentsEs from "./member-components/es.json";
+import memberComponentsPtBR from "./member-components/pt-BR.json";
+import mailEn from "./mail/en.json";
+import mailEs from "./mail/es.json";
+import mailPtBR from "./mail/pt-BR.json";
+import programsEn from "./programs/en.json";
+import programsEs from "./programs/es.json";
+import programsPtBR from "./programs/pt-BR.json";
+import booksEn from "./books/en.json";
+import booksEs from "./books/es.json";
+import booksPtBR from "./books/pt-BR.json";
+import claimsEn from "./claims/en.json";
+import claimsEs from "./claims/es.json";
+import claimsPtBR from "./claims/pt-BR.json";
 
 export const LOCALES = ["es", "pt-BR", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const en = { ...coreEn, ...reportsEn, ...matchingEn, ...payoutsEn, ...dashboardsEn };
+const en = {
+  ...coreEn,
+  ...reportsEn,
+  ...matchingEn,
+  ...payoutsEn,
+  ...dashboardsEn,
+  ...layoutEn,
+  ...notificationsEn,
+  ...memberComponentsEn,
+  ...mailEn,
+  ...programsEn,
+  ...booksEn,
+  ...claimsEn,
+};
 export type MessageKey = keyof typeof en;
 
 export const MESSAGES: Record<Locale, Record<string, string>> = {
   en,
-  es: { ...coreEs, ...reportsEs, ...matchingEs, ...payoutsEs, ...dashboardsEs },
-  "pt-BR": { ...corePtBR, ...reportsPtBR, ...matchingPtBR, ...payoutsPtBR, ...dashboardsPtBR },
+  es: {
+    ...coreEs,
+    ...reportsEs,
+    ...matchingEs,
+    ...payoutsEs,
+    ...dashboardsEs,
+    ...layoutEs,
+    ...notificationsEs,
+    ...memberComponentsEs,
+    ...mailEs,
+    ...programsEs,
+    ...booksEs,
+    ...claimsEs,
+  },
+  "pt-BR": {
+    ...corePtBR,
+    ...reportsPtBR,
+    ...matchingPtBR,
+    ...payoutsPtBR,
+    ...dashboardsPtBR,
+    ...layoutPtBR,
+    ...notificationsPtBR,
+    ...memberComponentsPtBR,
+    ...mailPtBR,
+    ...programsPtBR,
+    ...booksPtBR,
+    ...claimsPtBR,
+  },
 };
 
 /** The user's setting wins; else the first supported language the browser asks for; else Spanish. */
@@ -60,42 +120,18 @@ export function translate(locale: Locale, key: MessageKey, vars?: Record<string,
     : text;
 }
 
-function minorDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
-}
-
-/** Exact decimal text of an integer amount of minor units (no float on the way). */
-export function minorToDecimal(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  const sign = minor < 0 ? "-" : "";
-  const abs = String(Math.abs(minor)).padStart(digits + 1, "0");
-  return digits === 0 ? `${sign}${abs}` : `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
-}
-
-export function formatMoney(minor: number, currency: string, locale: Locale): string {
-  const fmt = new Intl.NumberFormat(locale, { style: "currency", currency });
-  // Intl formats a decimal string exactly (ECMA-402 NumberFormat v3).
-  return fmt.format(minorToDecimal(minor, currency) as unknown as number);
-}
-
-export function formatDate(isoDate: string, locale: Locale): string {
-  const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(date);
-}
-
-export function formatMonth(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${month}-01T00:00:00Z`));
-}
-
-export function formatBps(bps: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(
-    bps / 10000,
-  );
-}
+// Formatting lives in ./format (by format region, decision 058); re-exported for existing callers.
+export {
+  formatBps,
+  formatCompactMoney,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatMonth,
+  formatNumber,
+  formatShortMonth,
+  minorDigits,
+  minorToDecimal,
+  type FormatTag,
+} from "./format";
+export { REGIONS, REGION_NAMES, pickRegion, regionLanguage, type Region } from "./regions";

@@ -1,45 +1,30 @@
-// The consortium's overview: pooled volume by supplier and month (from posted runs), refunds
+// The consortium's overview: pooled volume by supplier and invoice month, refunds
 // earned this year, what suppliers owe and what is owed to members, and the work waiting: unmatched
 // lines, reports missing for the month just ended, months with reports but no posted run.
 import { prepared } from "@db/client.server";
 import { listUnmatched } from "./matching.server";
-import { byCurrency, postedRunsOfYear, stackByMonth } from "./dashboard.server";
+import { byCurrency, stackByMonth } from "./dashboard.server";
+import { programVolumeByMonth } from "./invoice-month-volume.server";
 import { programsWithTiers, type ListedProgram } from "./programs.server";
 import { previousMonth } from "~/refunds/money";
 
 /**
- * Each posted month's share of the pooled volume: the run's year-to-date volume less the one of
- * the program's previous posted month (a month without a run folds into the next run's month).
+ * Pooled volume by supplier and INVOICE month (decision 061): each program's eligible lines as the
+ * active reports hold them now, in the month they were invoiced. A true-up is a posting, not
+ * volume: a January report that arrives in November adds to January.
  */
 function pooledByMonth(year: number, programs: ListedProgram[]) {
-  const runs = postedRunsOfYear(
-    year,
-    programs.map((p) => p.id),
+  return programs.flatMap((program) =>
+    [...programVolumeByMonth(program, `${year}-01-01`, `${year}-12-31`)].map(
+      ([month, amountMinor]) => ({
+        month,
+        seriesKey: `s${program.supplierId}`,
+        seriesLabel: program.supplierName,
+        currency: program.currency,
+        amountMinor,
+      }),
+    ),
   );
-  const byId = new Map(programs.map((p) => [p.id, p]));
-  // A program that began last year carries its earlier volume into this year's first run.
-  const carried = prepared(
-    `SELECT pooled_volume_minor AS v FROM allocation_runs
-      WHERE program_id = ? AND status = 'posted' AND month < ? ORDER BY month DESC, id DESC LIMIT 1`,
-  );
-  const rows = [];
-  let previous: { programId: number; ytd: number } | null = null;
-  for (const run of runs) {
-    const program = byId.get(run.programId)!;
-    const before =
-      previous?.programId === run.programId
-        ? previous.ytd
-        : ((carried.get(run.programId, `${year}-01`) as { v: number } | undefined)?.v ?? 0);
-    rows.push({
-      month: run.month,
-      seriesKey: `s${program.supplierId}`,
-      seriesLabel: program.supplierName,
-      currency: program.currency,
-      amountMinor: run.pooledVolumeMinor - before,
-    });
-    previous = { programId: run.programId, ytd: run.pooledVolumeMinor };
-  }
-  return rows;
 }
 
 function earnedThisYear(year: number) {

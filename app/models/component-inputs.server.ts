@@ -1,11 +1,11 @@
 // What a run of a program with components (SPEC 3.7) reads: the program's eligible sales year to
 // date as the engine's cells (member × category × segment, × SKU where a bonus selects SKUs), and
 // for a growth basis the prior year's pooled volume per month. Built from line_totals like
-// `candidateLines` (decision 009); only programs whose bonuses select SKUs read report_lines,
-// grouped (decision 044).
+// `candidateLines` (decision 009); programs whose bonuses select SKUs also read those SKUs' parts
+// from sku_totals (decision 048).
 import type { Db } from "@db/client.server";
 import type { ComponentProgram } from "~/refunds/components";
-import { categoryFilter, type Membership } from "~/refunds/eligibility";
+import { categoryFilter, categoryKey, type Membership } from "~/refunds/eligibility";
 import { baselineWindow, type MonthVolume } from "~/refunds/growth";
 import {
   addMinor,
@@ -25,6 +25,7 @@ import {
 } from "~/refunds/sales";
 import { asCandidate as asCandidateLine, fxLookup } from "./run-inputs.server";
 import type { Program } from "./programs.server";
+import { acceptedClaimLines } from "./claim-lines.server";
 
 /**
  * A line handed to the engine's `salesCells` / `priorYearVolume`: a sales line, or the lines of
@@ -78,8 +79,11 @@ export function componentInputs(
   };
   const segments = salesSegments(terms, month);
   const salesLines = [
-    ...(scope.bySku ? skuGroups(db, scope, segments) : segmentTotals(db, scope, segments)),
+    ...segmentTotals(db, scope, segments),
+    ...(scope.bySku ? skuParts(db, scope, segments, selectedSkus(bonuses)) : []),
     ...foreignLines(db, scope),
+    // SPEC 5.2: accepted claims' lines, once each (decision 055).
+    ...acceptedClaimLines(db, scope.supplierId, scope.start, scope.end),
   ];
   const sales = salesCells(salesLines, { ...program, bonuses }, people, fx, month);
   if (terms.basis !== "growth") return { sales, priorYear: [], salesLines, priorLines: [] };
@@ -93,7 +97,11 @@ export function componentInputs(
   };
   const { sums, lines } = priorMonthTotals(db, prior);
   const fromLines = priorYearVolume(
-    [...lines, ...foreignLines(db, prior)],
+    [
+      ...lines,
+      ...foreignLines(db, prior),
+      ...acceptedClaimLines(db, prior.supplierId, prior.start, prior.end),
+    ],
     program,
     people,
     fx,
@@ -146,8 +154,8 @@ function dateSql(date: IsoDate): string {
  * per unit. A whole total's lines all count alike, so whole totals are summed in SQL; the others
  * are read line by line (`restLines`).
  */
-function totalsSql(scope: Scope, oneSegment: string) {
-  const overlapping = `FROM line_totals t JOIN members m ON m.id = t.member_id
+function totalsSql(scope: Scope, oneSegment: string, table = "line_totals") {
+  const overlapping = `FROM ${table} t JOIN members m ON m.id = t.member_id
     WHERE t.supplier_id = ? AND t.currency = ? AND t.held = 0
       AND t.last_date >= ${dateSql(scope.start)} AND t.first_date <= ${dateSql(scope.end)}
       AND t.last_date >= m.joined_on AND (m.left_on IS NULL OR t.first_date < m.left_on)`;
@@ -155,6 +163,16 @@ function totalsSql(scope: Scope, oneSegment: string) {
     AND t.first_date >= m.joined_on AND (m.left_on IS NULL OR t.last_date < m.left_on)
     AND ${oneSegment} ${scope.perUnit ? "AND t.fractional_lines = 0" : ""})`;
   return { overlapping, whole, params: [scope.supplierId, scope.currency] };
+}
+
+/** Which segment a total falls in, and whether it lies in one segment (by its first/last date). */
+function segmentSql(segments: readonly Period[]) {
+  const edges = segments.slice(0, -1).map((p) => dateSql(p.to));
+  return {
+    segment: edges.map((e) => `(t.first_date > ${e})`).join(" + ") || "0",
+    oneSegment:
+      edges.map((e) => `NOT (t.first_date <= ${e} AND t.last_date > ${e})`).join(" AND ") || "1",
+  };
 }
 
 /**
@@ -165,10 +183,7 @@ function totalsSql(scope: Scope, oneSegment: string) {
  */
 function segmentTotals(db: Db, scope: Scope, segments: readonly Period[]): ComponentCandidate[] {
   const counts = categoryFilter(scope.includeCategories, scope.excludeCategories);
-  const edges = segments.slice(0, -1).map((p) => dateSql(p.to));
-  const segment = edges.map((e) => `(t.first_date > ${e})`).join(" + ") || "0";
-  const oneSegment =
-    edges.map((e) => `NOT (t.first_date <= ${e} AND t.last_date > ${e})`).join(" AND ") || "1";
+  const { segment, oneSegment } = segmentSql(segments);
   const sql = totalsSql(scope, oneSegment);
   const rows = db.$client
     .prepare(
@@ -266,35 +281,81 @@ function restLines(db: Db, scope: Scope, sql: ReturnType<typeof totalsSql>): Com
   return lines.map(asCandidate);
 }
 
+/** The SKUs the program's bonuses select, as the engine compares them. */
+function selectedSkus(bonuses: readonly { skus?: readonly string[] | null }[]): Set<string> {
+  return new Set(bonuses.flatMap((b) => (b.skus ?? []).map(categoryKey)));
+}
+
 /**
- * A program whose bonuses select SKUs needs each line's SKU, which line_totals does not keep: the
- * scope's lines in its currency are grouped in SQL by member, category, SKU and period, counting
- * only lines inside their member's membership (a fractional quantity stays a line of its own).
+ * A program whose bonuses select SKUs needs the SKU of those lines, which line_totals does not
+ * keep. Its whole totals are summed as for any program (SKU unknown); the lines of the selected
+ * SKUs inside them are then moved to cells of their own SKU, from sku_totals (decision 048):
+ * each part of a whole total, summed per member, category, SKU and segment, is given back
+ * negated without SKU and again with it. A part is whole exactly when its parent is (it carries
+ * the parent's dates), and the lines of totals that are not whole are read with their SKU.
  */
-function skuGroups(db: Db, scope: Scope, segments: readonly Period[]): ComponentCandidate[] {
-  const ends = segments.map((p) => p.to);
-  const period = `CASE ${ends.map(() => "WHEN l.invoice_date <= ? THEN ?").join(" ")} END`;
+function skuParts(
+  db: Db,
+  scope: Scope,
+  segments: readonly Period[],
+  selected: ReadonlySet<string>,
+): ComponentCandidate[] {
+  const texts = (
+    db.$client
+      .prepare(
+        `SELECT DISTINCT sku FROM sku_totals WHERE supplier_id = ? AND currency = ? AND held = 0`,
+      )
+      .pluck()
+      .all(scope.supplierId, scope.currency) as string[]
+  ).filter((sku) => selected.has(categoryKey(sku)));
+  if (texts.length === 0) return [];
+  const counts = categoryFilter(scope.includeCategories, scope.excludeCategories);
+  const { segment, oneSegment } = segmentSql(segments);
+  const sql = totalsSql(scope, oneSegment, "sku_totals");
   const rows = db.$client
     .prepare(
-      `SELECT min(l.invoice_date), l.category, l.member_id, sum(l.amount_minor), l.currency, 0,
-              sum(l.id), l.sku, coalesce(sum(l.quantity), 0), count(*)
-         FROM report_lines l JOIN members m ON m.id = l.member_id
-        WHERE l.report_id IN (SELECT id FROM reports WHERE supplier_id = ? AND status = 'active')
-          AND l.currency = ? AND l.duplicate_status IS NOT 'held'
-          AND l.invoice_date BETWEEN ? AND ?
-          AND l.invoice_date >= m.joined_on AND (m.left_on IS NULL OR l.invoice_date < m.left_on)
-        GROUP BY l.member_id, l.category, l.sku, ${period},
-                 CASE WHEN l.quantity <> CAST(l.quantity AS INTEGER) THEN l.id END`,
+      `SELECT t.member_id, t.category, t.sku, ${segment} AS segment, min(t.first_date),
+              sum(t.amount_minor), sum(t.line_count), sum(t.id_sum), sum(t.quantity)
+         ${sql.overlapping} AND t.sku IN (SELECT value FROM json_each(?)) AND ${sql.whole}
+        GROUP BY t.member_id, t.category, t.sku, segment`,
     )
     .raw()
-    .all(
-      scope.supplierId,
-      scope.currency,
-      scope.start,
-      scope.end,
-      ...ends.flatMap((end, i) => [end, i]),
-    ) as [...LineRow, number][];
-  return rows.map((row) => ({ ...asCandidate(row.slice(0, 9) as LineRow), lineCount: row[9] }));
+    .all(...sql.params, JSON.stringify(texts)) as [
+    number,
+    string | null,
+    string,
+    number,
+    string,
+    number,
+    number,
+    number,
+    number,
+  ][];
+  const candidates: ComponentCandidate[] = [];
+  for (const [memberId, category, sku, , first, amountMinor, lineCount, idSum, quantity] of rows) {
+    if (!counts(category)) continue;
+    const part = {
+      memberId,
+      category,
+      invoiceDate: first,
+      currency: scope.currency,
+      heldAsDuplicate: false,
+    };
+    // Units matter only where a bonus pays per unit (the whole totals carry none otherwise).
+    const units = scope.perUnit ? quantity : 0;
+    candidates.push(
+      {
+        ...part,
+        amountMinor: -amountMinor,
+        sku: null,
+        quantity: -units,
+        lineCount: 0,
+        idSum: 0,
+      },
+      { ...part, amountMinor, sku, quantity: units, lineCount, idSum },
+    );
+  }
+  return candidates;
 }
 
 /** A line read as a raw row: the columns of `lineColumns`, in that order. */

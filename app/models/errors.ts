@@ -12,14 +12,27 @@ export const MODEL_ERROR_CODES = [
   "user_exists",
   "invitation_invalid",
   "invitation_used",
+  "password_reset_invalid",
   "duplicate_file",
   "program_locked",
   "key_is_member_tax_id",
   "member_reserved",
   "batch_reference_taken",
+  "bank_details_invalid",
   "run_stale",
   "report_missing",
   "report_not_active",
+  // Member claims (SPEC 5.2): refusals, and the outcome notes of invoices in an upload.
+  "tax_id_taken",
+  "claim_not_pending",
+  "claim_proof_type",
+  "claim_upload_empty",
+  "invoice_addressed_elsewhere",
+  "invoice_already_claimed",
+  "invoice_in_future",
+  "invoice_outside_programs",
+  "invoice_issuer_not_preferred",
+  "invoice_not_a_sale",
 ] as const;
 export type ModelErrorCode = (typeof MODEL_ERROR_CODES)[number];
 

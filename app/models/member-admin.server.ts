@@ -6,9 +6,11 @@ import { conflict } from "./errors";
 import { memberInput } from "~/schemas/parties";
 import { findMemberByTaxId, updateMember, upsertMember, type Member } from "./members.server";
 import { recordAudit, type AuditActor } from "./audit.server";
+import { assertMemberBankAccount } from "./bank-details.server";
 
 export function createMemberAsAdmin(actor: AuditActor, raw: unknown): Member {
   const input = memberInput.parse(raw);
+  assertMemberBankAccount(input.country, input.bankAccount);
   if (findMemberByTaxId(input.taxId)) {
     throw conflict("member_exists", { taxId: input.taxId }, [
       { path: "taxId", reason: "tax_id_taken" },
@@ -23,6 +25,7 @@ export function createMemberAsAdmin(actor: AuditActor, raw: unknown): Member {
 
 export function editMemberAsAdmin(actor: AuditActor, id: number, raw: unknown): Member {
   const input = memberInput.parse(raw);
+  assertMemberBankAccount(input.country, input.bankAccount);
   const other = findMemberByTaxId(input.taxId);
   if (other && other.id !== id) {
     throw conflict("member_exists", { taxId: input.taxId, otherName: other.name }, [

@@ -15,6 +15,7 @@ const line = (
   bankHolder: null,
   amountMinor: 1_005,
   dropped: false,
+  bank: { ok: false as const, problem: "missing" as const },
   ...extra,
 });
 

@@ -2,6 +2,7 @@
 // supplier's refunds. Text goes in as text cells (never formulas) and CSV cells are escaped.
 import ExcelJS from "exceljs";
 import { escapeCsvCell, safeTextCell } from "@imports/problem-workbook";
+import { componentLabel } from "~/i18n/component-label";
 import { explainPosting } from "~/i18n/explain";
 import { minorToDecimal, translate, type Locale, type MessageKey } from "~/i18n/locale";
 import type { Batch } from "./payouts.server";
@@ -164,6 +165,33 @@ export async function statementXlsx(s: MemberStatement, locale: Locale): Promise
     ),
     [4],
   );
+  // SPEC 3.7: each posting of a program with components, split by component.
+  const componentRows = s.programs.flatMap((p) =>
+    p.postings.flatMap((x) =>
+      (x.components ?? []).map((c) => [
+        p.name,
+        x.month,
+        p.currency,
+        componentLabel(c, p.growthBasis, locale),
+        amount(c.amountMinor, p.currency),
+      ]),
+    ),
+  );
+  if (componentRows.length > 0) {
+    addSheet(
+      workbook,
+      t("comp.sheet"),
+      [
+        t("statement.program"),
+        t("statement.month"),
+        t("common.currency"),
+        t("comp.componentsHeader"),
+        t("statement.amount"),
+      ],
+      componentRows,
+      [5],
+    );
+  }
   addSheet(
     workbook,
     t("statement.payouts"),

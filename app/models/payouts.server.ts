@@ -16,6 +16,9 @@ import {
 import { appendEntry, memberBalanceIn, nonZeroMemberBalancesIn } from "./ledger.server";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { getSettings } from "./settings.server";
+import { assertBatchBankDetails } from "./bank-details.server";
+import { checkBankDetails, type BankDetailsCheck } from "~/banking/bank-details";
+import { batchBuilt, batchPaid } from "./notification-events.server";
 
 type Actor = NonNullable<AuditActor>;
 
@@ -121,6 +124,7 @@ export function buildBatch(actor: Actor, input: BuildInput) {
         minimumMinor: minimum,
       },
     );
+    batchBuilt(db, batch.id);
     return batch.id;
   });
   return getBatch(id);
@@ -185,6 +189,7 @@ export function approveBatch(actor: Actor, id: number) {
   return act(actor, id, "approve", (db) => {
     const lines = openLines(db, id);
     checkPayable(lines, (m) => memberBalanceIn(m, loadBatch(db, id).currency, db));
+    assertBatchBankDetails(db, id);
     db.update(payoutBatches)
       .set({ status: "approved", approvedBy: actor.id, approvedAt: new Date().toISOString() })
       .where(eq(payoutBatches.id, id))
@@ -207,6 +212,7 @@ export function payBatch(actor: Actor, id: number, paidOn = new Date().toISOStri
     const batch = loadBatch(db, id);
     const lines = openLines(db, id);
     checkPayable(lines, (m) => memberBalanceIn(m, batch.currency, db));
+    assertBatchBankDetails(db, id);
     const entryId = appendEntry(db, payoutBatchEntry(batch.currency, lines), {
       kind: "payout",
       memo: `Payout batch ${batch.reference}`,
@@ -230,6 +236,7 @@ export function payBatch(actor: Actor, id: number, paidOn = new Date().toISOStri
         totalMinor: lines.reduce((a, l) => a + l.amountMinor, 0),
       },
     );
+    batchPaid(db, id);
   });
 }
 
@@ -253,6 +260,8 @@ export type BatchLine = {
   bankHolder: string | null;
   amountMinor: number;
   dropped: boolean;
+  /** Whether the member's account passes its country's check (SPEC 6). */
+  bank: BankDetailsCheck;
 };
 
 export function getBatch(id: number) {
@@ -262,11 +271,15 @@ export function getBatch(id: number) {
     db.$client
       .prepare(
         `SELECT l.member_id memberId, m.name memberName, m.tax_id taxId, m.bank_name bankName,
-           m.bank_account bankAccount, m.bank_holder bankHolder, l.amount_minor amountMinor, l.dropped
+           m.bank_account bankAccount, m.bank_holder bankHolder, m.country, l.amount_minor amountMinor, l.dropped
          FROM payout_lines l JOIN members m ON m.id = l.member_id WHERE l.batch_id = ? ORDER BY m.name, m.id`,
       )
-      .all(id) as (Omit<BatchLine, "dropped"> & { dropped: number })[]
-  ).map((l) => ({ ...l, dropped: l.dropped === 1 }));
+      .all(id) as (Omit<BatchLine, "dropped" | "bank"> & { dropped: number; country: string })[]
+  ).map(({ country, ...l }) => ({
+    ...l,
+    dropped: l.dropped === 1,
+    bank: checkBankDetails(country, l.bankAccount),
+  }));
   const entry = db.$client
     .prepare("SELECT id FROM journal_entries WHERE payout_batch_id = ?")
     .get(id) as { id: number } | undefined;

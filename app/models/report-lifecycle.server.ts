@@ -6,6 +6,7 @@ import { inTransaction, type Db } from "@db/client.server";
 import { jobs, reports, type ReportStatus } from "@db/schema";
 import { INTERRUPTED_MESSAGE } from "./jobs.server";
 import { refreshLineTotals } from "./line-totals.server";
+import { reportProcessed } from "./notification-events.server";
 
 const LEGAL_MOVES: Record<ReportStatus, readonly ReportStatus[]> = {
   // queued → failed: the server stopped before the version's job started.
@@ -113,6 +114,7 @@ export function landActive<T>(
         );
       refreshLineTotals(db, [reportId]);
       finishJob(db, reportId, at);
+      reportProcessed(db, reportId);
       return result;
     })
     .immediate();
@@ -167,6 +169,7 @@ export function reject(db: Db, reportId: number, rejection: Rejection): void {
         .where(eq(reports.id, reportId))
         .run();
       finishJob(db, reportId, at);
+      reportProcessed(db, reportId);
     })
     .immediate();
 }

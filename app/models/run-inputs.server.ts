@@ -11,6 +11,7 @@ import { categoryFilter, type Membership } from "~/refunds/eligibility";
 import { conflict, notFound } from "./errors";
 import { postedForProgram } from "./ledger.server";
 import { getProgram, type Program } from "./programs.server";
+import { acceptedClaimLines } from "./claim-lines.server";
 
 /** The program a run is computed for, with its tiers; none is a 404. */
 export function loadProgramTerms(db: Db, programId: number): Program {
@@ -131,6 +132,8 @@ export function candidateLines(
     .all(JSON.stringify(split), program.currency, program.start, end) as LineRow[];
   for (const row of splitLines) lines.push(asCandidate(row));
   for (const row of foreignLines(db, program, end)) lines.push(asCandidate(row));
+  // SPEC 5.2: accepted claims' lines, once each (decision 055).
+  lines.push(...acceptedClaimLines(db, program.supplierId, program.start, end));
   return [...merged.values(), ...lines];
 }
 

@@ -27,6 +27,7 @@ import {
   assertMonthReported,
 } from "./run-inputs.server";
 import { recordAudit, type AuditActor } from "./audit.server";
+import { runPosted } from "./notification-events.server";
 
 export type RunView = ReturnType<typeof getRun>;
 
@@ -169,6 +170,14 @@ export function postRun(actor: AuditActor, runId: number) {
       { type: "allocation_run", id: runId },
       { programId: program.id, month: stored.month, grossMinor: run.posting.grossMinor },
     );
+    runPosted(db, {
+      runId,
+      month: stored.month,
+      program,
+      pooledVolumeMinor: run.pooledVolumeMinor,
+      postingGrossMinor: run.posting.grossMinor,
+      withComponents: "components" in run,
+    });
   });
   return getRun(runId);
 }

@@ -10,14 +10,28 @@ import {
   type StatementProgram,
 } from "~/refunds/statement";
 import { memberPayable } from "~/refunds/journal";
+import { postingComponents, type ComponentShare } from "~/refunds/statement-components";
 import { monthOf, monthOfDate } from "~/refunds/money";
+import { memberSharesByRun } from "./member-components.server";
 import { getMember } from "./members.server";
 import { programsWithTiers } from "./programs.server";
+import { claimedPurchases, type ClaimedPurchase } from "./claims.server";
 
 export const thisMonth = () => monthOfDate(new Date());
 
-export type MemberStatement = Statement & {
+type StatementProgramFigures = Statement["programs"][number];
+/** A program of the statement; with components (SPEC 3.7) each posting is split by component. */
+export type MemberStatementProgram = Omit<StatementProgramFigures, "postings"> & {
+  growthBasis: boolean;
+  postings: (StatementProgramFigures["postings"][number] & {
+    components: ComponentShare[] | null;
+  })[];
+};
+export type MemberStatement = Omit<Statement, "programs"> & {
   member: { id: number; name: string; taxId: string };
+  programs: MemberStatementProgram[];
+  /** SPEC 5.2: accepted claims invoiced in the range, marked "claimed". */
+  claimed: ClaimedPurchase[];
 };
 
 /** All lines of the member's payable account; a line's month is its posting's (or entry's) month. */
@@ -49,7 +63,10 @@ function postedRuns(memberId: number, programIds: number[]): PostedRun[] {
     .all(memberId, JSON.stringify(programIds)) as PostedRun[];
 }
 
-function programsOf(memberId: number, lines: PayableLine[]): StatementProgram[] {
+function programsOf(
+  memberId: number,
+  lines: PayableLine[],
+): (StatementProgram & { growthBasis: boolean })[] {
   const fromRuns = getDb()
     .$client.prepare(
       `SELECT DISTINCT r.program_id id FROM allocation_run_members m
@@ -68,6 +85,7 @@ function programsOf(memberId: number, lines: PayableLine[]): StatementProgram[] 
     supplierName: p.supplierName,
     startMonth: monthOf(p.start),
     method: p.method,
+    growthBasis: p.basis === "growth",
   }));
 }
 
@@ -87,16 +105,29 @@ export function memberStatement(memberId: number, from: string, to: string): Mem
   if (!member) throw notFound("member");
   const lines = payableLines(memberId);
   const programs = programsOf(memberId, lines);
-  const statement = assembleStatement({
+  const runs = postedRuns(
     memberId,
-    from,
-    to,
-    lines,
-    runs: postedRuns(
-      memberId,
-      programs.map((p) => p.id),
-    ),
-    programs,
-  });
-  return { ...statement, member: { id: member.id, name: member.name, taxId: member.taxId } };
+    programs.map((p) => p.id),
+  );
+  const statement = assembleStatement({ memberId, from, to, lines, runs, programs });
+  const shares = memberSharesByRun(
+    runs.map((r) => r.runId),
+    memberId,
+  );
+  return {
+    ...statement,
+    programs: statement.programs.map((p) => {
+      const runIds = runs.filter((r) => r.programId === p.programId).map((r) => r.runId);
+      return {
+        ...p,
+        growthBasis: programs.find((q) => q.id === p.programId)?.growthBasis ?? false,
+        postings: p.postings.map((x) => ({
+          ...x,
+          components: postingComponents(x, runIds, shares),
+        })),
+      };
+    }),
+    member: { id: member.id, name: member.name, taxId: member.taxId },
+    claimed: claimedPurchases(memberId, from, to),
+  };
 }

@@ -1,14 +1,17 @@
 // The supplier's dashboard beyond the month grid: per program, the pooled volume month by month
-// against its tier thresholds (from posted runs), and the refund owed to the consortium and paid.
+// against its tier thresholds (posted months, volume by invoice month), and the refund owed to the consortium and paid.
 import { prepared } from "@db/client.server";
 import { supplierReceivable } from "~/refunds/journal";
 import { tierProgress, type TierProgress } from "~/refunds/tier-progress";
-import { lastPostedRun, postedRunsOfYear, runVolumes } from "./dashboard.server";
+import { tierReached } from "~/refunds/tiers";
+import { yearToDate } from "~/refunds/volume-by-month";
+import { lastPostedRun, postedRunsOfYear, runVolumes, type PostedRun } from "./dashboard.server";
+import { programVolumeByMonth } from "./invoice-month-volume.server";
 import { programsWithTiers, type ListedProgram } from "./programs.server";
 
 export type ProgramVolume = {
   program: Pick<ListedProgram, "id" | "name" | "currency" | "method" | "tiers" | "start" | "end">;
-  /** Year-to-date pooled volume at the end of each month of the year that has a posted run. */
+  /** Year-to-date pooled volume (by invoice month) at the end of each month with a posted run. */
   months: { month: string; pooledVolumeMinor: number; rateBps: number }[];
   lastRunMonth: string | null;
   progress: TierProgress | null;
@@ -61,6 +64,26 @@ export function supplierRefundAccount(supplierId: number) {
   };
 }
 
+/**
+ * The year-to-date pooled volume at the end of each posted month, counted by invoice month
+ * (decision 061): a late report raises the months it was invoiced in, not the month of the run
+ * that trued it up. The rate is the tier that volume reaches (a growth program's, from its run).
+ */
+function postedMonths(program: ListedProgram, runs: PostedRun[], year: number) {
+  const volumes = yearToDate(
+    programVolumeByMonth(program, program.start, `${year}-12-31`),
+    runs.map((r) => r.month),
+  );
+  return runs.map((r, i) => ({
+    month: r.month,
+    pooledVolumeMinor: volumes[i].volumeMinor,
+    rateBps:
+      program.tiers.length > 0
+        ? tierReached(volumes[i].volumeMinor, program.tiers).rateBps
+        : r.rateBps,
+  }));
+}
+
 export function supplierDashboard(supplierId: number, year: number) {
   const programs = programsWithTiers({ year, supplierId, orderBy: "supplier" });
   const runs = postedRunsOfYear(
@@ -86,13 +109,11 @@ export function supplierDashboard(supplierId: number, year: number) {
         : null;
     return {
       program: { id, name, currency, method, tiers, start, end },
-      months: runs
-        .filter((r) => r.programId === p.id)
-        .map((r) => ({
-          month: r.month,
-          pooledVolumeMinor: r.pooledVolumeMinor,
-          rateBps: r.rateBps,
-        })),
+      months: postedMonths(
+        p,
+        runs.filter((r) => r.programId === p.id),
+        year,
+      ),
       lastRunMonth: last?.month ?? null,
       progress,
       postedGrossMinor: refunds.grossByProgram.get(p.id) ?? 0,

@@ -18,6 +18,7 @@ import {
   setDisabled,
 } from "./users.server";
 import { recordAudit, type AuditActor } from "./audit.server";
+import { mailInvitation } from "./invitation-mail.server";
 
 function assertScopeExists(role: string, supplierId?: number | null, memberId?: number | null) {
   if (role === "supplier" && !getSupplier(supplierId ?? 0))
@@ -66,6 +67,7 @@ export function inviteUser(actor: AuditActor & object, raw: unknown): string {
     },
     actor.id,
   );
+  mailInvitation({ token, email: input.email, role: input.role, invitedBy: actor.id });
   recordAudit(
     actor,
     "invitation.create",

@@ -10,7 +10,8 @@ import { endAccessOfUser } from "~/models/sessions.server";
 export type User = typeof users.$inferSelect;
 export type PublicUser = Omit<User, "passwordHash">;
 
-const INVITATION_DAYS = 7;
+/** SPEC 11: an invitation link is single-use and valid 24 hours. */
+const INVITATION_DAYS = 1;
 
 export function findUserByEmail(email: string): User | undefined {
   return getDb().select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();

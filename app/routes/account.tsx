@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
@@ -7,14 +7,22 @@ import { Field, fieldErrors } from "~/components/forms/Field";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
 import { LOCALES } from "~/i18n/locale";
-import { setLocale } from "~/models/users.server";
+import { pageTitle } from "~/i18n/page-title";
+import { REGIONS, REGION_NAMES } from "~/i18n/regions";
+import { LANGUAGE_NAMES, RegionSelect } from "~/components/forms/RegionSelect";
+import { regionOfUser, saveReadingSettings } from "~/models/reading-settings.server";
 import { password } from "~/schemas/parties";
 
 const ALL = ["admin", "supplier", "member"] as const;
 
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.account");
+
+/** A format region, or "" to follow the browser again; absent leaves the saved one. */
+const regionSetting = z.union([z.enum(REGIONS), z.literal("")]).optional();
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ALL });
-  return { email: actor.email, locale: actor.locale ?? "" };
+  return { email: actor.email, locale: actor.locale ?? "", region: regionOfUser(actor.id) ?? "" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -23,8 +31,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (form.intent === "locale") {
       const locale = z.enum(LOCALES).parse(form.locale);
-      setLocale(actor.id, locale);
-      return Response.json({ saved: true });
+      const region = regionSetting.parse(form.region);
+      saveReadingSettings(actor.id, {
+        locale,
+        region: region === undefined ? undefined : region || null,
+      });
+      return Response.json({ saved: true, reading: true });
     }
     const input = z.object({ current: z.string(), next: password }).parse(form);
     // Throttled and audited; ends every other session and token, and re-issues this session.
@@ -39,14 +51,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { email, locale } = useLoaderData<typeof loader>();
+  const { email, locale, region } = useLoaderData<typeof loader>();
   const result = useActionData<{
     saved?: boolean;
+    reading?: boolean;
     passwordChanged?: boolean;
     message?: string;
     details?: unknown;
   }>();
-  const { t } = useI18n();
+  const reader = useI18n();
+  const { t } = reader;
   const errors = fieldErrors(result?.details);
   return (
     <>
@@ -54,7 +68,14 @@ export default function Account() {
       <p>{email}</p>
       {result?.saved ? (
         <p className="notice" role="status">
-          {result.passwordChanged ? t("account.passwordChanged") : t("common.saved")}
+          {result.passwordChanged
+            ? t("account.passwordChanged")
+            : result.reading
+              ? t("account.regionSaved", {
+                  language: LANGUAGE_NAMES[reader.locale],
+                  region: REGION_NAMES[reader.region],
+                })
+              : t("common.saved")}
         </p>
       ) : null}
       {result?.message && !errors.current && !errors.next ? (
@@ -72,6 +93,9 @@ export default function Account() {
             <option value="en">English</option>
           </select>
         </label>
+        <RegionSelect name="region" label={t("region.label")} defaultValue={region}>
+          <option value="">{t("region.auto")}</option>
+        </RegionSelect>
         <button type="submit">{t("common.save")}</button>
       </Form>
       <h2>{t("account.changePassword")}</h2>
@@ -95,6 +119,9 @@ export default function Account() {
       </Form>
       <p>
         <Link to="/account/tokens">{t("account.tokensLink")}</Link>
+      </p>
+      <p>
+        <Link to="/account/notifications">{t("notifications.preferences")}</Link>
       </p>
     </>
   );

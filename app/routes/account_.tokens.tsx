@@ -1,9 +1,17 @@
 // Every user's own API tokens (/account/tokens): list with expiry and last use, create, revoke.
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { tokensPageAction, tokensPageLoader } from "~/auth/tokens.server";
 import { TokensScreen } from "~/components/tokens/TokensScreen";
 import reportStyles from "~/styles/reports.css?url";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "nav.tokens");
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { StackedMonthsChart } from "~/components/charts/StackedMonthsChart";
@@ -9,6 +9,9 @@ import { adminDashboard } from "~/models/admin-dashboard.server";
 import { consortiumCounts, dashboardYear } from "~/models/dashboard.server";
 import { monthOfDate } from "~/refunds/money";
 import dashboardStyles from "~/styles/dashboards.css?url";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.admin");
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dashboardStyles }];
 
@@ -25,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminDashboard() {
   const data = useLoaderData<typeof loader>();
   const { counts } = data;
-  const { t, money, month } = useI18n();
+  const { t, plural, money, month } = useI18n();
   return (
     <div className="dashboard">
       <h1>{t("dashboard.admin")}</h1>
@@ -63,12 +66,12 @@ export default function AdminDashboard() {
           testId="owed-to-members"
           label={t("dash.owedToMembers")}
           amounts={data.owedToMembers.total}
-          note={t("dash.membersWithBalance", { count: data.owedToMembers.members })}
+          note={plural("count.membersWithBalance", data.owedToMembers.members)}
         />
         <div className="card" data-testid="unmatched">
           <div className="label">{t("dash.unmatchedWaiting")}</div>
           <div className="figure">{data.unmatched.keys}</div>
-          <div className="label">{t("dash.unmatchedLines", { count: data.unmatched.lines })}</div>
+          <div className="label">{plural("count.lines", data.unmatched.lines)}</div>
           <div className="label">
             <Link to="/admin/matching">{t("dash.openMatching")}</Link>
           </div>

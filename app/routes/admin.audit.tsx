@@ -1,71 +1,110 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
+import {
+  AUDIT_ACTIONS,
+  AuditAction,
+  AuditDetails,
+  AuditTargetLink,
+} from "~/components/books/AuditWords";
+import { Downloads } from "~/components/books/Downloads";
 import { Pager } from "~/components/tables/Pager";
+import { auditFilter } from "~/http/ledger-books.server";
 import { pageParams } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
-import { listAudit } from "~/models/audit.server";
+import { pageTitle } from "~/i18n/page-title";
+import { auditActionsSeen, auditBook } from "~/models/audit-book.server";
+import booksStyles from "~/styles/books.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: booksStyles }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
   const { url, page, pageSize } = pageParams(request, 100);
-  const get = (k: string) => url.searchParams.get(k)?.trim() || undefined;
-  const { rows, total } = listAudit(
-    { who: get("who"), action: get("action"), from: get("from"), to: get("to") },
-    page,
-    pageSize,
-  );
-  return { rows, total, page, pageSize };
+  const { rows, total } = auditBook(auditFilter(url), page, pageSize);
+  return { rows, total, page, pageSize, actions: auditActionsSeen() };
 }
 
 export default function AuditLog() {
-  const { rows, total, page, pageSize } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, actions } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   return (
     <>
       <h1>{t("audit.title")}</h1>
-      <Form method="get" className="toolbar">
-        <input
-          name="who"
-          placeholder={t("audit.who")}
-          aria-label={t("audit.who")}
-          defaultValue={params.get("who") ?? ""}
-        />
-        <input
-          name="action"
-          placeholder={t("audit.what")}
-          aria-label={t("audit.what")}
-          defaultValue={params.get("action") ?? ""}
-        />
-        <input name="from" type="date" aria-label="from" defaultValue={params.get("from") ?? ""} />
-        <input name="to" type="date" aria-label="to" defaultValue={params.get("to") ?? ""} />
+      <Form method="get" className="filters" data-testid="audit-filters">
+        <label>
+          {t("audit.who")}
+          <input
+            type="search"
+            name="who"
+            defaultValue={params.get("who") ?? ""}
+            placeholder={t("books.whoHint")}
+          />
+        </label>
+        <label>
+          {t("audit.what")}
+          <select name="action" defaultValue={params.get("action") ?? ""}>
+            <option value="">{t("books.allActions")}</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {AUDIT_ACTIONS[a] ? t(AUDIT_ACTIONS[a]) : a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("books.searchName")}
+          <input
+            type="search"
+            name="q"
+            defaultValue={params.get("q") ?? ""}
+            placeholder={t("books.targetHint")}
+          />
+        </label>
+        <label>
+          {t("books.from")}
+          <input name="from" type="date" defaultValue={params.get("from") ?? ""} />
+        </label>
+        <label>
+          {t("books.to")}
+          <input name="to" type="date" defaultValue={params.get("to") ?? ""} />
+        </label>
         <button type="submit">{t("common.filter")}</button>
+        {params.toString() ? <Link to="/admin/audit">{t("books.clearFilters")}</Link> : null}
       </Form>
-      <table>
-        <thead>
-          <tr>
-            <th>{t("audit.when")}</th>
-            <th>{t("audit.who")}</th>
-            <th>{t("audit.what")}</th>
-            <th></th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{r.at.replace("T", " ").slice(0, 19)}</td>
-              <td>{r.actorEmail ?? "—"}</td>
-              <td>{r.action}</td>
-              <td>{r.targetType ? `${r.targetType} ${r.targetId}` : ""}</td>
-              <td>
-                <code>{r.details ? JSON.stringify(r.details) : ""}</code>
-              </td>
+      <Downloads path="/admin/audit/export" />
+      <div className="table-scroll">
+        <table data-testid="audit-rows">
+          <thead>
+            <tr>
+              <th scope="col">{t("audit.when")}</th>
+              <th scope="col">{t("audit.who")}</th>
+              <th scope="col">{t("audit.what")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-action={r.action}>
+                <td className="nowrap">{dateTime(r.at)}</td>
+                <td>{r.actorEmail ?? t("books.nobody")}</td>
+                <td>
+                  <AuditAction action={r.action} />
+                  {r.target ? (
+                    <>
+                      {": "}
+                      <AuditTargetLink target={r.target} />
+                    </>
+                  ) : null}
+                  <AuditDetails details={r.details} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length === 0 ? <p>{t("common.none")}</p> : null}
       <Pager page={page} pageSize={pageSize} total={total} />
     </>
   );

@@ -1,10 +1,13 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { Field, fieldErrors } from "~/components/forms/Field";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
 import { listFxRates, upsertFxRates } from "~/models/fx-rates.server";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "fx.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });

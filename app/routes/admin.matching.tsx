@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { SupplierFilter } from "~/components/forms/SupplierFilter";
 import {
   Form,
@@ -17,6 +17,9 @@ import { listUnmatched, resolveCustomerKey, suggestionsFor } from "~/models/matc
 import { getMember, listMembers } from "~/models/members.server";
 import { listSuppliers } from "~/models/suppliers.server";
 import { aliasResolutionForm } from "~/schemas/aliases";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "matching.title");
 
 const PICKER_SIZE = 50;
 

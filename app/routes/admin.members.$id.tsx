@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { fieldErrors } from "~/components/forms/Field";
@@ -8,6 +8,12 @@ import { idParam } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
 import { editMemberAsAdmin } from "~/models/member-admin.server";
 import { getMember } from "~/models/members.server";
+import { checkBankDetails } from "~/banking/bank-details";
+import { BankCheck } from "~/components/books/BankCheck";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "title.member", { name: data?.member.name ?? "" });
 
 function loadMember(id: string | undefined) {
   const member = getMember(idParam(id));
@@ -17,7 +23,8 @@ function loadMember(id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
-  return { member: loadMember(params.id) };
+  const member = loadMember(params.id);
+  return { member, bank: checkBankDetails(member.country, member.bankAccount) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -25,17 +32,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const member = loadMember(params.id);
   const form = Object.fromEntries(await request.formData());
   try {
-    editMemberAsAdmin(actor, member.id, form);
-    return Response.json({ saved: true });
+    const saved = editMemberAsAdmin(actor, member.id, form);
+    return Response.json({ saved: true, name: saved.name });
   } catch (error) {
     return formFailure(request, error, form);
   }
 }
 
 export default function EditMember() {
-  const { member } = useLoaderData<typeof loader>();
+  const { member, bank } = useLoaderData<typeof loader>();
   const result = useActionData<{
     saved?: boolean;
+    name?: string;
     details?: unknown;
     values?: Record<string, string>;
   }>();
@@ -50,9 +58,13 @@ export default function EditMember() {
       </p>
       {saved ? (
         <p className="notice" role="status">
-          {t("common.saved")}
+          {result?.name ? t("bank.memberSaved", { name: result.name }) : t("common.saved")}
         </p>
       ) : null}
+      <p id="bank" data-testid="bank-check">
+        {t("bank.details")}: <BankCheck check={bank} memberId={member.id} />{" "}
+        <span className="muted">{t("bank.expected", { kind: expectedKind(member.country) })}</span>
+      </p>
       <MemberForm
         key={member.updatedAt}
         values={result?.values ?? member}
@@ -60,4 +72,18 @@ export default function EditMember() {
       />
     </>
   );
+}
+
+/** What an account looks like for the member's country (the form's hint). */
+function expectedKind(country: string): string {
+  switch (country.toUpperCase()) {
+    case "MX":
+      return "CLABE (18)";
+    case "AR":
+      return "CBU (22)";
+    case "BR":
+      return "PIX · 341 / 1234 / 56789-0";
+    default:
+      return "IBAN · 007 / 123 / 4567890";
+  }
 }

@@ -1,10 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { Pager, SortHeader } from "~/components/tables/Pager";
 import { oneOf, pageParams } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
 import { listMembers, MEMBER_SORTS } from "~/models/members.server";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "members.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { formFailure } from "~/http/forms.server";
@@ -6,6 +6,9 @@ import { readerLocale } from "~/http/reader.server";
 import { MEMBER_IMPORT_MAX_BYTES, withUpload } from "~/http/upload.server";
 import { useI18n } from "~/i18n/context";
 import { importMembers, type MemberImportResult } from "~/models/member-import.server";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "members.import");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });

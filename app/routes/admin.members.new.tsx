@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
@@ -7,6 +7,9 @@ import { MemberForm } from "~/components/forms/MemberForm";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
 import { createMemberAsAdmin } from "~/models/member-admin.server";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "members.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { StatementView } from "~/components/money/StatementView";
@@ -6,6 +6,10 @@ import { statementFor } from "~/http/money-downloads.server";
 import { orRefusal } from "~/http/refusals.server";
 import { idParam } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "statement.titleFor", { member: data?.statement.member.name ?? "" });
 
 /** Any member's statement, for the admin, with every posting linked to its ledger entry. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

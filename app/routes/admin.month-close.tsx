@@ -1,10 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/locale";
 import { monthClose } from "~/models/month-close.server";
 import { isMonthKey, monthOfDate, previousMonth } from "~/refunds/money";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "monthClose.title");
 
 /** Per supplier for a month: reports arrived, runs posted, and what the supplier has not paid. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,5 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
 import { PayoutStatus } from "~/components/money/PayoutStatus";
@@ -18,6 +23,14 @@ import {
 } from "~/models/payouts.server";
 import { getSettings } from "~/models/settings.server";
 import { batchDropInput } from "~/schemas/money";
+import { pageTitle } from "~/i18n/page-title";
+import { BankCheck } from "~/components/books/BankCheck";
+import booksStyles from "~/styles/books.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: booksStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "payouts.batch", { reference: data?.batch.reference ?? "" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin"] });
@@ -39,11 +52,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   try {
     const what = intent.parse(form.intent);
-    if (what === "drop") dropLine(actor, id, batchDropInput.parse(form).memberId);
+    const memberId = what === "drop" ? batchDropInput.parse(form).memberId : null;
+    if (memberId !== null) dropLine(actor, id, memberId);
     else if (what === "approve") approveBatch(actor, id);
     else if (what === "pay") payBatch(actor, id);
     else cancelBatch(actor, id);
-    return Response.json({ done: what, status: getBatch(id).status });
+    const batch = getBatch(id);
+    const dropped = batch.lines.find((l) => l.memberId === memberId);
+    // What the confirmation says happened: the batch's figures after the action.
+    return Response.json({
+      done: what,
+      status: batch.status,
+      reference: batch.reference,
+      currency: batch.currency,
+      totalMinor: batch.totalMinor,
+      lines: batch.lines.filter((l) => !l.dropped).length,
+      paidAt: batch.paidAt,
+      member: dropped ? { name: dropped.memberName, amountMinor: dropped.amountMinor } : null,
+    });
   } catch (error) {
     return formFailure(request, error, form);
   }
@@ -59,8 +85,10 @@ const REASON: Record<string, MessageKey> = {
 
 export default function PayoutBatch() {
   const { batch, carried, fourEyes, me } = useLoaderData<typeof loader>();
-  const result = useActionData<{ done?: string; message?: string; code?: string }>();
-  const { t, money } = useI18n();
+  const result = useActionData<Confirmation & { message?: string; code?: string }>();
+  const { t, plural, money, dateTime } = useI18n();
+  const invalid = batch.lines.filter((l) => !l.dropped && !l.bank.ok).length;
+  const built = useSearchParams()[0].get("built") === "1";
   const c = batch.currency;
   const draft = batch.status === "draft";
   const confirm = (message: string) => (e: React.FormEvent) => {
@@ -84,6 +112,9 @@ export default function PayoutBatch() {
           <li>{t("payouts.approvedBy", { who: batch.approvedByEmail })}</li>
         ) : null}
         {batch.paidByEmail ? <li>{t("payouts.paidBy", { who: batch.paidByEmail })}</li> : null}
+        {batch.paidAt ? (
+          <li data-testid="paid-on">{t("bank.paidOn", { when: dateTime(batch.paidAt) })}</li>
+        ) : null}
         {batch.cancelledByEmail ? (
           <li>{t("payouts.cancelledBy", { who: batch.cancelledByEmail })}</li>
         ) : null}
@@ -95,9 +126,19 @@ export default function PayoutBatch() {
           </li>
         ) : null}
       </ul>
-      {result?.done ? (
-        <p className="notice" role="status">
-          {t("payouts.done")}
+      {result?.done ? <BatchConfirmation result={result} /> : null}
+      {built && !result ? (
+        <p className="notice" role="status" data-testid="confirmation">
+          {t("bank.doneBuild", {
+            reference: batch.reference,
+            count: batch.lines.filter((l) => !l.dropped).length,
+            total: money(batch.totalMinor, c),
+          })}
+        </p>
+      ) : null}
+      {invalid > 0 && (draft || batch.status === "approved") ? (
+        <p className="alert" role="alert" data-testid="bank-invalid">
+          {plural("bank.batchInvalid", invalid)}
         </p>
       ) : null}
       {result?.message ? (
@@ -135,52 +176,57 @@ export default function PayoutBatch() {
           {t("payouts.exportCsv")}
         </a>
       </div>
-      <table>
-        <thead>
-          <tr>
-            <th>{t("payouts.member")}</th>
-            <th>{t("payouts.taxId")}</th>
-            <th>{t("payouts.bank")}</th>
-            <th>{t("payouts.bankAccount")}</th>
-            <th>{t("payouts.bankHolder")}</th>
-            <th>{t("payouts.amount")}</th>
-            {draft ? <th /> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {batch.lines.map((l) => (
-            <tr
-              key={l.memberId}
-              className={l.dropped ? "dropped" : undefined}
-              data-member={l.memberId}
-            >
-              <td>
-                <Link to={`/admin/members/${l.memberId}/statement`}>{l.memberName}</Link>
-              </td>
-              <td>{l.taxId}</td>
-              <td>{l.bankName}</td>
-              <td>{l.bankAccount}</td>
-              <td>{l.bankHolder}</td>
-              <td className="num">
-                {l.dropped ? <s>{money(l.amountMinor, c)}</s> : money(l.amountMinor, c)}
-                {l.dropped ? ` (${t("payouts.dropped")})` : ""}
-              </td>
-              {draft ? (
-                <td>
-                  {l.dropped ? null : (
-                    <Form method="post">
-                      <input type="hidden" name="memberId" value={l.memberId} />
-                      <button type="submit" name="intent" value="drop" className="link">
-                        {t("payouts.drop")}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              ) : null}
+      <div className="table-scroll">
+        <table data-testid="batch-lines">
+          <thead>
+            <tr>
+              <th>{t("payouts.member")}</th>
+              <th>{t("payouts.taxId")}</th>
+              <th>{t("payouts.bank")}</th>
+              <th>{t("payouts.bankAccount")}</th>
+              <th>{t("payouts.bankHolder")}</th>
+              <th>{t("payouts.amount")}</th>
+              {draft ? <th /> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {batch.lines.map((l) => (
+              <tr
+                key={l.memberId}
+                className={l.dropped ? "dropped" : undefined}
+                data-member={l.memberId}
+              >
+                <td>
+                  <Link to={`/admin/members/${l.memberId}/statement`}>{l.memberName}</Link>
+                </td>
+                <td>{l.taxId}</td>
+                <td>{l.bankName}</td>
+                <td>
+                  <span className="nowrap">{l.bankAccount}</span>{" "}
+                  {l.dropped ? null : <BankCheck check={l.bank} memberId={l.memberId} />}
+                </td>
+                <td>{l.bankHolder}</td>
+                <td className="num">
+                  {l.dropped ? <s>{money(l.amountMinor, c)}</s> : money(l.amountMinor, c)}
+                  {l.dropped ? ` (${t("payouts.dropped")})` : ""}
+                </td>
+                {draft ? (
+                  <td>
+                    {l.dropped ? null : (
+                      <Form method="post">
+                        <input type="hidden" name="memberId" value={l.memberId} />
+                        <button type="submit" name="intent" value="drop" className="link">
+                          {t("payouts.drop")}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {carried.length > 0 ? (
         <>
           <h2>{t("payouts.carriedForward")}</h2>
@@ -205,5 +251,43 @@ export default function PayoutBatch() {
         </>
       ) : null}
     </>
+  );
+}
+
+type Confirmation = {
+  done?: "drop" | "approve" | "pay" | "cancel";
+  reference?: string;
+  currency?: string;
+  totalMinor?: number;
+  lines?: number;
+  paidAt?: string | null;
+  member?: { name: string; amountMinor: number } | null;
+};
+
+/** Says what the action did, with the batch's figures after it. */
+function BatchConfirmation({ result }: { result: Confirmation }) {
+  const { t, money, dateTime } = useI18n();
+  const c = result.currency ?? "USD";
+  const vars = {
+    reference: result.reference ?? "",
+    total: money(result.totalMinor ?? 0, c),
+    count: result.lines ?? 0,
+  };
+  const text =
+    result.done === "drop" && result.member
+      ? t("bank.doneDrop", {
+          ...vars,
+          member: result.member.name,
+          amount: money(result.member.amountMinor, c),
+        })
+      : result.done === "approve"
+        ? t("bank.doneApprove", vars)
+        : result.done === "pay"
+          ? t("bank.donePay", { ...vars, when: result.paidAt ? dateTime(result.paidAt) : "" })
+          : t("bank.doneCancel", vars);
+  return (
+    <p className="notice" role="status" data-testid="confirmation">
+      {text}
+    </p>
   );
 }

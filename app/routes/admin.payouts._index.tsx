@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { PayoutStatus } from "~/components/money/PayoutStatus";
@@ -7,6 +7,9 @@ import { useI18n } from "~/i18n/context";
 import { buildBatch, listBatches, payoutCurrencies } from "~/models/payouts.server";
 import { listPayoutMinimums } from "~/models/settings.server";
 import { batchBuildInput } from "~/schemas/money";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "payouts.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
@@ -18,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   try {
     const batch = buildBatch(actor, batchBuildInput.parse(form));
-    return redirect(`/admin/payouts/${batch.id}`);
+    return redirect(`/admin/payouts/${batch.id}?built=1`);
   } catch (error) {
     return formFailure(request, error, form);
   }

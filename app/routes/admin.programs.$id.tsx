@@ -1,16 +1,31 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
-import { TierChart, TierEditor } from "~/components/charts/TierEditor";
+import { TierChart } from "~/components/charts/TierEditor";
+import { OfferComparisonView, SimulatorControls } from "~/components/forms/OfferComparison";
+import { ProgramForm, programErrors } from "~/components/forms/ProgramForm";
+import { programFields } from "~/components/forms/program-draft";
 import { formFailure } from "~/http/forms.server";
 import { idParam } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
+import { pageTitle } from "~/i18n/page-title";
+import { compareOffers, type OfferComparison } from "~/models/offer-simulator.server";
 import { getProgram, updateProgram } from "~/models/programs.server";
+import { simulateSchedule } from "~/models/simulator.server";
 import { listSuppliers } from "~/models/suppliers.server";
-import { ProgramForm, programErrors } from "~/components/forms/ProgramForm";
-import { simulateSchedule, type SimulationRow } from "~/models/simulator.server";
+import { programFromForm } from "~/schemas/program-form";
 import { monthKey, tierSchedule } from "~/schemas/programs";
+import programStyles from "~/styles/programs.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: programStyles }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "title.program", { name: data?.program.name ?? "" });
 
 function loadProgram(id: string | undefined) {
   const program = getProgram(idParam(id));
@@ -26,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const simulation = z.object({ tiers: tierSchedule, through: monthKey });
+/** A schedule alone on the program's volume (the simulator before components; still answered). */
+const scheduleSimulation = z.object({ tiers: tierSchedule, through: monthKey });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin"] });
@@ -34,121 +50,71 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   try {
     if (form.intent === "edit") {
-      updateProgram(actor, program.id, form);
+      updateProgram(actor, program.id, programFromForm(form));
       return Response.json({ saved: true });
     }
-    const input = simulation.parse(form);
-    return Response.json({
-      rows: simulateSchedule(program.id, input.tiers, input.through),
-    });
+    if (form.intent === "simulate") {
+      const through = monthKey.parse(form.through);
+      return Response.json({ offers: compareOffers(program.id, programFromForm(form), through) });
+    }
+    const input = scheduleSimulation.parse(form);
+    return Response.json({ rows: simulateSchedule(program.id, input.tiers, input.through) });
   } catch (error) {
     return formFailure(request, error, form);
   }
 }
 
-function programValues(
-  p: {
-    supplierId: number;
-    name: string;
-    currency: string;
-    start: string;
-    end: string;
-    method: string;
-    feeBps: number;
-    includeCategories: string[];
-    excludeCategories: string[];
-  },
-  tiers: string,
-) {
-  return {
-    supplierId: String(p.supplierId),
-    name: p.name,
-    currency: p.currency,
-    start: p.start,
-    end: p.end,
-    method: p.method,
-    feeBps: String(p.feeBps),
-    tiers,
-    includeCategories: p.includeCategories.join(", "),
-    excludeCategories: p.excludeCategories.join(", "),
-  };
-}
-
 export default function ProgramDetail() {
   const { program, suppliers } = useLoaderData<typeof loader>();
   const result = useActionData<{
-    rows?: SimulationRow[];
-    message?: string;
+    offers?: OfferComparison;
     saved?: boolean;
     details?: unknown;
     values?: Record<string, string>;
   }>();
-  const { t, money, month, bps } = useI18n();
-  const c = program.currency;
-  const draftText = program.tiers
-    .map((tier) => `${tier.thresholdMinor};${tier.rateBps}`)
-    .join("\n");
+  const { t, bps, date } = useI18n();
+  const growth = program.basis === "growth";
   return (
-    <>
+    <div className="program-page">
       <h1>{program.name}</h1>
       <p>
-        {program.start} → {program.end} ·{" "}
-        {program.method === "all-units" ? t("programs.allUnits") : t("programs.incremental")} ·{" "}
-        {t("programs.feeBps")}: {bps(program.feeBps)}
+        {date(program.start)} – {date(program.end)} ·{" "}
+        {growth
+          ? t("editor.basisGrowth")
+          : program.method === "all-units"
+            ? t("programs.allUnits")
+            : t("programs.incremental")}{" "}
+        · {t("editor.fee")}: {bps(program.feeBps)}
       </p>
-      <TierChart tiers={program.tiers} currency={c} />
+      <TierChart
+        tiers={
+          growth
+            ? program.growthTiers.map((g) => ({
+                thresholdMinor: g.thresholdBps,
+                rateBps: g.rateBps,
+              }))
+            : program.tiers
+        }
+        currency={program.currency}
+        growth={growth}
+      />
       <h2>{t("common.edit")}</h2>
       {result?.saved ? (
         <p className="notice" role="status">
-          {t("common.saved")}
+          {t("editor.saved", { name: program.name })}
         </p>
       ) : null}
       <ProgramForm
         key={program.updatedAt}
         intent="edit"
         suppliers={suppliers}
-        values={result?.values ?? programValues(program, draftText)}
+        values={result?.values ?? programFields(program)}
         errors={programErrors(result?.details)}
         defaultFeeBps={program.feeBps}
-      />
-      <h2>{t("programs.simulator")}</h2>
-      <Form method="post">
-        <TierEditor defaultValue={draftText} currency={c} />
-        <label className="field">
-          <span>{t("programs.simulateThrough")}</span>
-          <input type="month" name="through" defaultValue={program.end.slice(0, 7)} required />
-        </label>
-        <button type="submit">{t("programs.simulate")}</button>
-      </Form>
-      {result?.message ? (
-        <p className="alert" role="alert">
-          {result.message}
-        </p>
-      ) : null}
-      {result?.rows ? (
-        <table data-testid="simulation">
-          <thead>
-            <tr>
-              <th>{t("programs.period")}</th>
-              <th className="num">{t("programs.pooledVolume")}</th>
-              <th className="num">{t("programs.currentSchedule")}</th>
-              <th className="num">{t("programs.allUnits")}</th>
-              <th className="num">{t("programs.incremental")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((r) => (
-              <tr key={r.month}>
-                <td>{month(r.month)}</td>
-                <td className="num">{money(r.pooledVolumeMinor, c)}</td>
-                <td className="num">{money(r.currentMinor, c)}</td>
-                <td className="num">{money(r.draftAllUnitsMinor, c)}</td>
-                <td className="num">{money(r.draftIncrementalMinor, c)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-    </>
+      >
+        <SimulatorControls defaultThrough={program.end.slice(0, 7)} />
+      </ProgramForm>
+      {result?.offers ? <OfferComparisonView offers={result.offers} /> : null}
+    </div>
   );
 }

@@ -1,7 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { authorize } from "~/auth/authorize.server";
 import { fieldErrors } from "~/components/forms/Field";
+import { AmountInput } from "~/components/inputs/AmountInput";
 import { invalid } from "~/models/errors";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
@@ -11,6 +13,9 @@ import {
   recordSupplierPayment,
 } from "~/models/receivables.server";
 import { decimalToMinor, supplierPaymentInput } from "~/schemas/money";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "receivables.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
@@ -22,8 +27,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData()) as Record<string, string>;
   try {
     const program = listReceivables().find((r) => String(r.programId) === form.programId);
-    const amountMinor = program ? decimalToMinor(form.amount ?? "", program.currency) : null;
-    if (program && amountMinor === null) throw invalid("not_an_amount", { field: "amount" });
+    // The screen's AmountInput posts minor units read in the admin's own format ("5.303,21" in
+    // es-CO, "5,303.21" in es-MX); a plain "5303.21" in `amount` is still read for other clients.
+    const typed = (form.amountMinor ?? "").trim();
+    const amountMinor = /^-?\d{1,17}$/.test(typed)
+      ? Number(typed)
+      : program
+        ? decimalToMinor(form.amount ?? "", program.currency)
+        : null;
+    // The refusal names the field the client sent (the screen's minor units, or `amount`).
+    const field = form.amountMinor !== undefined ? "amountMinor" : "amount";
+    if (program && amountMinor === null) throw invalid("not_an_amount", { field });
     const input = supplierPaymentInput.parse({ ...form, amountMinor });
     const payment = recordSupplierPayment(actor, input);
     return Response.json({ payment });
@@ -105,46 +119,12 @@ export default function Receivables() {
           {result.message}
         </p>
       ) : null}
-      <Form method="post" className="toolbar" key={result?.payment ? payments[0]?.id : "form"}>
-        <label className="field">
-          <span>{t("receivables.program")}</span>
-          <select name="programId" required defaultValue={v.programId ?? ""}>
-            <option value="" disabled>
-              —
-            </option>
-            {receivables.map((r) => (
-              <option key={r.programId} value={r.programId}>
-                {r.supplierName} · {r.programName} ({r.currency})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t("receivables.amount")}</span>
-          <input name="amount" inputMode="decimal" required defaultValue={v.amount ?? ""} />
-          {errors.amountMinor || errors.amount ? (
-            <em className="error">{errors.amountMinor ?? errors.amount}</em>
-          ) : null}
-        </label>
-        <label className="field">
-          <span>{t("receivables.receivedOn")}</span>
-          <input
-            type="date"
-            name="receivedOn"
-            required
-            defaultValue={v.receivedOn ?? new Date().toISOString().slice(0, 10)}
-          />
-        </label>
-        <label className="field">
-          <span>{t("receivables.reference")}</span>
-          <input name="reference" required defaultValue={v.reference ?? ""} />
-        </label>
-        <label className="field">
-          <span>{t("receivables.overpaymentNote")}</span>
-          <input name="overpaymentNote" defaultValue={v.overpaymentNote ?? ""} />
-        </label>
-        <button type="submit">{t("receivables.save")}</button>
-      </Form>
+      <PaymentForm
+        key={result?.payment ? payments[0]?.id : "form"}
+        receivables={receivables}
+        values={v}
+        error={errors.amountMinor ?? errors.amount}
+      />
       <h2>{t("receivables.payments")}</h2>
       {payments.length === 0 ? (
         <p>{t("common.none")}</p>
@@ -177,5 +157,74 @@ export default function Receivables() {
         </table>
       )}
     </>
+  );
+}
+
+type Receivable = ReturnType<typeof useLoaderData<typeof loader>>["receivables"][number];
+
+/** The payment form; the amount is typed in the admin's format, in the chosen program's currency. */
+function PaymentForm({
+  receivables,
+  values: v,
+  error,
+}: {
+  receivables: Receivable[];
+  values: Record<string, string>;
+  error?: string;
+}) {
+  const { t } = useI18n();
+  const [programId, setProgramId] = useState(v.programId ?? "");
+  const currency =
+    receivables.find((r) => String(r.programId) === programId)?.currency ??
+    receivables[0]?.currency ??
+    "USD";
+  const typedMinor = /^-?\d{1,17}$/.test(v.amountMinor ?? "") ? Number(v.amountMinor) : null;
+  return (
+    <Form method="post" className="toolbar">
+      <label className="field">
+        <span>{t("receivables.program")}</span>
+        <select
+          name="programId"
+          required
+          value={programId}
+          onChange={(e) => setProgramId(e.target.value)}
+        >
+          <option value="" disabled>
+            —
+          </option>
+          {receivables.map((r) => (
+            <option key={r.programId} value={r.programId}>
+              {r.supplierName} · {r.programName} ({r.currency})
+            </option>
+          ))}
+        </select>
+      </label>
+      <AmountInput
+        name="amountMinor"
+        label={t("receivables.amount")}
+        currency={currency}
+        defaultMinor={typedMinor}
+        required
+        error={error}
+      />
+      <label className="field">
+        <span>{t("receivables.receivedOn")}</span>
+        <input
+          type="date"
+          name="receivedOn"
+          required
+          defaultValue={v.receivedOn ?? new Date().toISOString().slice(0, 10)}
+        />
+      </label>
+      <label className="field">
+        <span>{t("receivables.reference")}</span>
+        <input name="reference" required defaultValue={v.reference ?? ""} />
+      </label>
+      <label className="field">
+        <span>{t("receivables.overpaymentNote")}</span>
+        <input name="overpaymentNote" defaultValue={v.overpaymentNote ?? ""} />
+      </label>
+      <button type="submit">{t("receivables.save")}</button>
+    </Form>
   );
 }

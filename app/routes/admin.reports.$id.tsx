@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { Pager } from "~/components/tables/Pager";
@@ -15,6 +15,10 @@ import {
   reportProblemsPage,
 } from "~/models/reports.server";
 import { getSupplier } from "~/models/suppliers.server";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "title.report", { period: data?.report.period ?? "" });
 
 const PAGE_SIZE = 50;
 

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { SupplierFilter } from "~/components/forms/SupplierFilter";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { REPORT_STATUSES } from "@db/schema";
@@ -10,6 +10,9 @@ import { useI18n } from "~/i18n/context";
 import { listReports } from "~/models/reports.server";
 import { listSuppliers } from "~/models/suppliers.server";
 import { isMonthKey } from "~/refunds/money";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "adminReports.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
@@ -62,50 +65,52 @@ export default function AdminReports() {
           </div>
         ) : null}
       </Form>
-      <table>
-        <thead>
-          <tr>
-            <th>{t("adminReports.supplier")}</th>
-            <th>{t("adminReports.month")}</th>
-            <th className="num">{t("adminReports.version")}</th>
-            <th>{t("adminReports.status")}</th>
-            <th>{t("adminReports.file")}</th>
-            <th>{t("adminReports.uploadedAt")}</th>
-            <th className="num">{t("adminReports.rows")}</th>
-            <th className="num">{t("adminReports.lines")}</th>
-            <th className="num">{t("adminReports.errors")}</th>
-            <th className="num">{t("adminReports.warnings")}</th>
-            <th className="num">{t("adminReports.totals")}</th>
-            <th className="num">{t("adminReports.held")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td>{r.supplierName}</td>
-              <td>
-                <Link to={`/admin/reports/${r.id}`}>{month(r.period)}</Link>
-              </td>
-              <td className="num">{r.version}</td>
-              <td>
-                <StatusLabel status={r.status} />
-              </td>
-              <td>
-                <Link to={`/admin/reports/${r.id}`}>{r.fileName}</Link>
-              </td>
-              <td>{date(r.uploadedAt)}</td>
-              <td className="num">{r.rows}</td>
-              <td className="num">{r.linesCount}</td>
-              <td className="num">{r.errorsCount || ""}</td>
-              <td className="num">{r.warningsCount || ""}</td>
-              <td className="num">
-                <ReportTotals totals={r.totals} />
-              </td>
-              <td className="num">{r.held ? <strong>{r.held}</strong> : ""}</td>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>{t("adminReports.supplier")}</th>
+              <th>{t("adminReports.month")}</th>
+              <th className="num">{t("adminReports.version")}</th>
+              <th>{t("adminReports.status")}</th>
+              <th>{t("adminReports.file")}</th>
+              <th>{t("adminReports.uploadedAt")}</th>
+              <th className="num">{t("adminReports.rows")}</th>
+              <th className="num">{t("adminReports.lines")}</th>
+              <th className="num">{t("adminReports.errors")}</th>
+              <th className="num">{t("adminReports.warnings")}</th>
+              <th className="num">{t("adminReports.totals")}</th>
+              <th className="num">{t("adminReports.held")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{r.supplierName}</td>
+                <td>
+                  <Link to={`/admin/reports/${r.id}`}>{month(r.period)}</Link>
+                </td>
+                <td className="num">{r.version}</td>
+                <td>
+                  <StatusLabel status={r.status} />
+                </td>
+                <td>
+                  <Link to={`/admin/reports/${r.id}`}>{r.fileName}</Link>
+                </td>
+                <td>{date(r.uploadedAt)}</td>
+                <td className="num">{r.rows}</td>
+                <td className="num">{r.linesCount}</td>
+                <td className="num">{r.errorsCount || ""}</td>
+                <td className="num">{r.warningsCount || ""}</td>
+                <td className="num">
+                  <ReportTotals totals={r.totals} />
+                </td>
+                <td className="num">{r.held ? <strong>{r.held}</strong> : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {rows.length === 0 ? <p>{t("common.none")}</p> : null}
       <Pager page={page} pageSize={pageSize} total={total} />
     </>

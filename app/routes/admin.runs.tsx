@@ -1,14 +1,25 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { authorize } from "~/auth/authorize.server";
+import { MemberComponentShares, RunComponents } from "~/components/runs/RunComponents";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/locale";
+import { pageTitle } from "~/i18n/page-title";
 import { memberNamesByIds } from "~/models/member-names.server";
 import { getProgram, listPrograms } from "~/models/programs.server";
 import { postRun, previewRun, type RunView } from "~/models/runs.server";
 import { runPostInput, runPreviewInput } from "~/schemas/runs";
+import programStyles from "~/styles/programs.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: programStyles }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "runs.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
@@ -59,8 +70,13 @@ export default function Runs() {
   const selectedProgram = run ? String(run.programId) : (v.programId ?? "");
   const selectedMonth = run ? run.month : (v.month ?? "");
   return (
-    <>
+    <div className="program-page">
       <h1>{t("runs.title")}</h1>
+      <p>
+        <a href="/admin/runs/history" data-testid="run-history-link">
+          {t("history.title")}
+        </a>
+      </p>
       {programs.length === 0 ? <p>{t("common.none")}</p> : null}
       <Form method="post" className="toolbar">
         <input type="hidden" name="intent" value="preview" />
@@ -103,7 +119,7 @@ export default function Runs() {
           names={result?.names ?? {}}
         />
       ) : null}
-    </>
+    </div>
   );
 }
 
@@ -171,7 +187,16 @@ function RunPreview({
           </tr>
         </tbody>
       </table>
+      {run.components ? <RunComponents components={run.components} currency={currency} /> : null}
       <MemberTable run={run} currency={currency} names={names} />
+      {run.components ? (
+        <MemberComponentShares
+          members={run.members}
+          components={run.components}
+          names={names}
+          currency={currency}
+        />
+      ) : null}
       {posted ? null : (
         <Form method="post">
           <input type="hidden" name="intent" value="post" />
@@ -224,33 +249,35 @@ function MemberTable({
   };
   if (rows.length === 0) return <p>{t("common.none")}</p>;
   return (
-    <table>
-      <thead>
-        <tr>
-          {header("name", "runs.member")}
-          {header("volumeMinor", "runs.volume")}
-          {header("ytdMinor", "runs.ytdShare")}
-          {header("postingMinor", "runs.posting")}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((m) => (
-          <tr key={m.memberId} className={m.postingMinor < 0 ? "clawback" : undefined}>
-            <td>{m.name}</td>
-            <td className="num">{money(m.volumeMinor, currency)}</td>
-            <td className="num">{money(m.ytdMinor, currency)}</td>
-            <td className="num">
-              {money(m.postingMinor, currency)}
-              {m.postingMinor < 0 ? (
-                <>
-                  {" "}
-                  <strong className="clawback">{t("runs.clawback")}</strong>
-                </>
-              ) : null}
-            </td>
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            {header("name", "runs.member")}
+            {header("volumeMinor", "runs.volume")}
+            {header("ytdMinor", "runs.ytdShare")}
+            {header("postingMinor", "runs.posting")}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.memberId} className={m.postingMinor < 0 ? "clawback" : undefined}>
+              <td>{m.name}</td>
+              <td className="num">{money(m.volumeMinor, currency)}</td>
+              <td className="num">{money(m.ytdMinor, currency)}</td>
+              <td className="num">
+                {money(m.postingMinor, currency)}
+                {m.postingMinor < 0 ? (
+                  <>
+                    {" "}
+                    <strong className="clawback">{t("runs.clawback")}</strong>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

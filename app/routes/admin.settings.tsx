@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
@@ -13,6 +13,9 @@ import {
 } from "~/models/settings.server";
 import { currencyCode, settingsInput } from "~/schemas/parties";
 import { MAX_AMOUNT_MINOR } from "~/schemas/ranges";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });

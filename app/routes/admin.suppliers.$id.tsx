@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { fieldErrors } from "~/components/forms/Field";
@@ -8,6 +8,11 @@ import { idParam } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
 import { editSupplierAsAdmin } from "~/models/supplier-admin.server";
 import { getSupplier } from "~/models/suppliers.server";
+import { supplierTaxIdsOf } from "~/models/supplier-tax-ids.server";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "title.supplier", { name: data?.supplier.name ?? "" });
 
 function loadSupplier(id: string | undefined) {
   const supplier = getSupplier(idParam(id));
@@ -17,13 +22,16 @@ function loadSupplier(id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
-  return { supplier: loadSupplier(params.id) };
+  const supplier = loadSupplier(params.id);
+  return { supplier: { ...supplier, taxIds: supplierTaxIdsOf(supplier.id).join("\n") } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin"] });
   const supplier = loadSupplier(params.id);
   const form = Object.fromEntries(await request.formData());
+  // An emptied box clears the tax ids: the form always sends them.
+  form.taxIds ??= "";
   try {
     editSupplierAsAdmin(actor, supplier.id, form);
     return Response.json({ saved: true });

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { fieldErrors } from "~/components/forms/Field";
@@ -7,6 +7,9 @@ import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
 import { createSupplierAsAdmin } from "~/models/supplier-admin.server";
 import { listSuppliers } from "~/models/suppliers.server";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "suppliers.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { Field, fieldErrors } from "~/components/forms/Field";
@@ -9,6 +9,9 @@ import { allMemberNames } from "~/models/members.server";
 import { listSuppliers } from "~/models/suppliers.server";
 import { changeUserRole, inviteUser, setUserDisabled } from "~/models/user-admin.server";
 import { listInvitations, listUsers } from "~/models/users.server";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "users.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin"] });

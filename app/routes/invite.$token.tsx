@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { assertSameOrigin } from "~/auth/csrf.server";
@@ -9,6 +9,9 @@ import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
 import { acceptInvitation } from "~/models/user-admin.server";
 import { openInvitation } from "~/models/users.server";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invite.title");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = openInvitation(params.token ?? "");

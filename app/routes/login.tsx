@@ -1,16 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { currentActor } from "~/auth/authorize.server";
 import { assertSameOrigin } from "~/auth/csrf.server";
 import { attemptLogin, homeFor, safeRedirect } from "~/auth/login.server";
 import { startSession } from "~/auth/session.server";
 import { Field } from "~/components/forms/Field";
+import { RegionSelect } from "~/components/forms/RegionSelect";
+import { pageTitle } from "~/i18n/page-title";
+import { isRegion, regionLanguage } from "~/i18n/regions";
+import { saveReadingSettings } from "~/models/reading-settings.server";
 import { useI18n } from "~/i18n/context";
 import { toAnswer } from "~/http/errors.server";
 import { readerLocale } from "~/http/reader.server";
 
-export const meta: MetaFunction = () => [{ title: "tierpool · sign in" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await currentActor(request);
@@ -36,6 +40,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   if (!outcome.ok) return Response.json({ error: "invalid" }, { status: 401 });
+  // A language and format chosen here are the account's from now on (decision 058).
+  const region = form.get("region");
+  if (isRegion(region))
+    saveReadingSettings(outcome.user.id, { locale: regionLanguage(region), region });
   const cookie = await startSession(outcome.user.id);
   return redirect(safeRedirect(form.get("redirectTo"), homeFor(outcome.user.role)), {
     headers: { "Set-Cookie": cookie },
@@ -65,6 +73,11 @@ export default function Login() {
           {data.message}
         </p>
       ) : null}
+      {params.get("reset") === "1" && !data ? (
+        <p className="notice" role="status">
+          {t("reset.done")}
+        </p>
+      ) : null}
       <Form method="post">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <Field
@@ -81,10 +94,16 @@ export default function Login() {
           autoComplete="current-password"
           required
         />
+        <RegionSelect name="region" label={t("login.regionLabel")} defaultValue="">
+          <option value="">{t("login.regionKeep")}</option>
+        </RegionSelect>
         <button type="submit" disabled={busy}>
           {t("login.submit")}
         </button>
       </Form>
+      <p>
+        <Link to="/forgot-password">{t("forgot.link")}</Link>
+      </p>
     </>
   );
 }

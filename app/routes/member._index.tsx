@@ -82,20 +82,26 @@ export default function MemberDashboard() {
           </tr>
         </thead>
         <tbody>
-          {data.programs.map(({ program, run, progress, earnedMinor }) => (
-            <tr key={program.id} data-program={program.id}>
-              <th scope="row">{program.name}</th>
-              <td>{program.supplierName}</td>
-              <td className="num">{run ? money(run.memberVolumeMinor, program.currency) : "—"}</td>
-              <td className="num">
-                {progress ? money(progress.pooledVolumeMinor, program.currency) : "—"}
-              </td>
-              <td className="num">{progress ? <Rate bps={progress.rateBps} /> : "—"}</td>
-              <td className="num" data-earned>
-                {money(earnedMinor, program.currency)}
-              </td>
-            </tr>
-          ))}
+          {data.programs.map(({ program, run, progress, growth, earnedMinor }) => {
+            // A growth program's pooled volume and rate are its growth forecast's (SPEC 3.7).
+            const reached = progress ?? growth;
+            return (
+              <tr key={program.id} data-program={program.id}>
+                <th scope="row">{program.name}</th>
+                <td>{program.supplierName}</td>
+                <td className="num">
+                  {run ? money(run.memberVolumeMinor, program.currency) : "—"}
+                </td>
+                <td className="num">
+                  {reached ? money(reached.pooledVolumeMinor, program.currency) : "—"}
+                </td>
+                <td className="num">{reached ? <Rate bps={reached.rateBps} /> : "—"}</td>
+                <td className="num" data-earned>
+                  {money(earnedMinor, program.currency)}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -1,10 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { StatementView } from "~/components/money/StatementView";
 import { statementFor } from "~/http/money-downloads.server";
 import { orRefusal } from "~/http/refusals.server";
 import { useI18n } from "~/i18n/context";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "statement.title");
 
 /** The signed-in member's own statement for a range of months. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { VolumeTiersChart } from "~/components/charts/VolumeTiersChart";
@@ -10,6 +10,10 @@ import { supplierDashboard, type SupplierDashboard } from "~/models/supplier-das
 import { monthOfDate } from "~/refunds/money";
 import dashboardStyles from "~/styles/dashboards.css?url";
 import reportStyles from "~/styles/reports.css?url";
+import { pageTitle } from "~/i18n/page-title";
+import { pendingClaimCount } from "~/models/claims.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.supplier");
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: reportStyles },
@@ -33,11 +37,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     months: supplierYear(supplier.id, year, currentMonth),
     // Always the signed-in supplier's own programs: no parameter names another supplier.
     dashboard: supplierDashboard(supplier.id, year),
+    // SPEC 5.2: members' claims waiting for this supplier's answer.
+    pendingClaims: pendingClaimCount(supplier.id),
   };
 }
 
 export default function SupplierDashboard() {
-  const { supplier, year, currentYear, currentMonth, months, dashboard } =
+  const { supplier, year, currentYear, currentMonth, months, dashboard, pendingClaims } =
     useLoaderData<typeof loader>();
   const { t } = useI18n();
   const missing = months.filter((m) => m.missing).length;
@@ -64,6 +70,11 @@ export default function SupplierDashboard() {
           {t("reports.downloadTemplate")}
         </a>
       </div>
+      {pendingClaims > 0 ? (
+        <p className="notice" role="status" data-testid="pending-claims">
+          <Link to="/supplier/claims">{t("claims.pendingCount", { count: pendingClaims })}</Link>
+        </p>
+      ) : null}
       {missing > 0 ? (
         <p className="alert" role="status" data-testid="missing-count">
           {t("reports.missingCount", { count: missing })}

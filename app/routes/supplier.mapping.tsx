@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
@@ -18,6 +23,9 @@ import {
 } from "~/models/column-mapping.server";
 import { FIELDS, REQUIRED_FIELDS } from "@imports/headers";
 import reportStyles from "~/styles/reports.css?url";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.mappingTitle");
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 

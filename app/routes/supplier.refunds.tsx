@@ -1,8 +1,11 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { useI18n } from "~/i18n/context";
 import { listReceivables } from "~/models/receivables.server";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "refunds.title");
 
 /** The supplier's own programs: pooled volume, tier reached, refund owed and paid. */
 export async function loader({ request }: LoaderFunctionArgs) {

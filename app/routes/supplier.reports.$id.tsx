@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { assertOwns, authorize } from "~/auth/authorize.server";
@@ -10,6 +10,10 @@ import { useI18n } from "~/i18n/context";
 import { getReport } from "~/models/reports.server";
 import { reportDetail } from "~/models/supplier-reports.server";
 import reportStyles from "~/styles/reports.css?url";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, "title.report", { period: data?.report.period ?? "" });
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 

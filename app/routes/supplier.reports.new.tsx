@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
@@ -14,6 +19,9 @@ import { LIMITS } from "@imports/limits";
 import { isMonthKey, monthOfDate, previousMonth } from "~/refunds/money";
 import type { loader as detailLoader } from "./supplier.reports.$id";
 import reportStyles from "~/styles/reports.css?url";
+import { pageTitle } from "~/i18n/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reports.uploadTitle");
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 

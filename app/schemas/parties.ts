@@ -2,6 +2,7 @@
 // Messages are reason keys (app/schemas/reasons.ts); the edge writes them in the reader's language.
 import { z } from "zod";
 import { DATE_MAX, DATE_MIN } from "./ranges";
+import { supplierTaxIds } from "./supplier-tax-ids";
 import { taxId } from "./tax-ids";
 
 const isRealDate = (s: string) =>
@@ -58,6 +59,8 @@ export const supplierInput = z.object({
   currency: currencyCode,
   dateOrder: z.enum(["dmy", "mdy"]).default("dmy"),
   language: z.enum(["en", "es", "pt-BR"]).default("es"),
+  /** Left out: the tax ids stay as they are (SPEC 5.2). */
+  taxIds: supplierTaxIds.optional(),
 });
 export type SupplierInput = z.infer<typeof supplierInput>;
 

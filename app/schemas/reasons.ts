@@ -401,6 +401,12 @@ const catalog = {
     es: () => "ya está en uso",
     "pt-BR": () => "já está em uso",
   },
+  /** A bank account that its country's check digits refuse (app/banking). */
+  bank_account_invalid: {
+    en: (p) => `is not valid${p.kind ? `: ${p.kind} expected` : ""}; check its digits`,
+    es: (p) => `no es válido${p.kind ? `: se espera ${p.kind}` : ""}; revisa sus dígitos`,
+    "pt-BR": (p) => `não é válido${p.kind ? `: espera-se ${p.kind}` : ""}; confira os dígitos`,
+  },
   tax_id_taken: {
     en: () => "already belongs to another member",
     es: () => "ya pertenece a otro miembro",
@@ -460,6 +466,33 @@ const catalog = {
     en: () => "The file has no rows.",
     es: () => "El archivo no tiene filas.",
     "pt-BR": () => "O arquivo não tem linhas.",
+  },
+  // ── Member claims (app/schemas/claims.ts) ──
+  claim_comment_required: {
+    en: () => "A comment is required with the reason “other” and with an admin's override.",
+    es: () => "Se requiere un comentario con el motivo “otro” y al anular una decisión como admin.",
+    "pt-BR": () => "É obrigatório um comentário com o motivo “outro” e na revisão pelo admin.",
+  },
+  claim_reason_required: {
+    en: () => "A rejection needs a reason.",
+    es: () => "Un rechazo necesita un motivo.",
+    "pt-BR": () => "Uma rejeição precisa de um motivo.",
+  },
+  claim_member_required: {
+    en: () => "An admin's claim names the member (memberId).",
+    es: () => "Un reclamo hecho por un admin indica el miembro (memberId).",
+    "pt-BR": () => "Uma reivindicação feita por um admin indica o membro (memberId).",
+  },
+  /** max: bytes. */
+  proof_too_large: {
+    en: (p) => `The proof is larger than ${Number(p.max ?? 10485760) / 1048576} MiB.`,
+    es: (p) => `El comprobante pesa más de ${Number(p.max ?? 10485760) / 1048576} MiB.`,
+    "pt-BR": (p) => `O comprovante é maior que ${Number(p.max ?? 10485760) / 1048576} MiB.`,
+  },
+  claim_amount_invalid: {
+    en: () => "must be an amount written as a decimal (e.g. 1234.56)",
+    es: () => "debe ser un importe escrito como decimal (p. ej. 1234.56)",
+    "pt-BR": () => "deve ser um valor escrito como decimal (ex.: 1234.56)",
   },
 } satisfies Record<string, ReasonTexts>;
 

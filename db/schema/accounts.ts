@@ -17,6 +17,8 @@ export const users = sqliteTable(
     supplierId: integer("supplier_id").references(() => suppliers.id),
     memberId: integer("member_id").references(() => members.id),
     locale: text("locale"),
+    /** Format region (numbers, money, dates: "es-CO"); null follows the browser (decision 058). */
+    region: text("region"),
     disabledAt: text("disabled_at"),
     createdAt: text("created_at").notNull().default(now),
     updatedAt: text("updated_at").notNull().default(now),

@@ -94,8 +94,12 @@ export const reportLines = sqliteTable(
     currency: text("currency").notNull(),
     memberId: integer("member_id").references(() => members.id),
     duplicateStatus: text("duplicate_status", { enum: ["held", "accepted"] }),
+    /** The invoice number normalized (SPEC 5.2): a member's claim finds the line by it. */
+    invoiceKey: text("invoice_key"),
   },
   (t) => [
+    // A claim against the supplier's reports: one look-up (SPEC 5.2, decision 055).
+    index("report_lines_invoice_key").on(t.supplierId, t.invoiceKey, t.memberId),
     index("report_lines_key").on(t.customerKey, t.supplierId),
     index("report_lines_member").on(t.memberId),
     index("report_lines_dup").on(t.supplierId, t.invoiceNumber),

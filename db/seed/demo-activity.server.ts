@@ -1,6 +1,7 @@
 // Six months of the demo consortium's life, through the product's own code paths: programs and
 // FX rates, every supplier's monthly report uploaded and ingested, the andes accounts matched,
-// every month's runs previewed and posted, and one report corrected after its run (a true-up).
+// every month's runs previewed and posted, and one report corrected after its run (a true-up);
+// beside the plain programs, three with components (SPEC 3.7), one judged on last year's reports.
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +23,7 @@ import {
   writeDemoReport,
   type DemoSupplierKey,
 } from "./demo-reports";
+import { DEMO_COMPONENT_PROGRAMS, DEMO_PRIOR_MONTHS, priorYearLines } from "./demo-components";
 
 type Party = { id: number; name: string };
 type DemoSupplier = Party & { key: DemoSupplierKey; currency: string };
@@ -121,12 +123,25 @@ export async function seedDemoActivity(
       excludeCategories: terms.exclude ?? [],
     }).id;
   });
+  // SPEC 3.7: programs with components, run beside the plain ones every month.
+  const componentPrograms = DEMO_COMPONENT_PROGRAMS.map(({ supplier, terms }) => {
+    const s = suppliers.find((x) => x.key === supplier)!;
+    return createProgram(actor, {
+      supplierId: s.id,
+      currency: s.currency,
+      start: "2026-01-01",
+      end: "2026-12-31",
+      feeBps: 1000,
+      ...terms,
+    }).id;
+  });
   upsertFxRates(
     actor,
     DEMO_MONTHS.map((month, i) => ({ month, from: "MXN", to: "USD", rate: FX_MXN_USD[i] })),
   );
   const dir = mkdtempSync(join(tmpdir(), "tierpool-demo-"));
   try {
+    await sendPriorYear(actor, dir, suppliers, members);
     for (const month of DEMO_MONTHS) {
       for (const supplier of suppliers) {
         const lines = demoLines(
@@ -145,7 +160,7 @@ export async function seedDemoActivity(
       }
       if (month === DEMO_MONTHS[0]) matchAndesAccounts(actor, suppliers, members);
       if (month === "2026-10") await sendCorrection(actor, dir, suppliers, members);
-      postMonth(actor, programs, month);
+      postMonth(actor, [...programs, ...componentPrograms], month);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -182,6 +197,20 @@ function matchAndesAccounts(actor: Actor, suppliers: DemoSupplier[], members: De
     }),
   );
   resolveCustomerKey(actor, { supplierId: andes.id, customerKey: "C-99999", notMember: true });
+}
+
+/** Last year's Axion reports, the baseline of the growth program. */
+async function sendPriorYear(
+  actor: Actor,
+  dir: string,
+  suppliers: DemoSupplier[],
+  members: DemoMember[],
+) {
+  const axion = suppliers.find((s) => s.key === "axion")!;
+  for (const month of DEMO_PRIOR_MONTHS) {
+    const lines = priorYearLines(month, customersOf("axion", members));
+    await ingest(actor, dir, axion, month, await writeDemoReport(dir, "axion", month, lines));
+  }
 }
 
 /** September's axion report, corrected after its run was posted: October's run trues it up. */

@@ -8,6 +8,8 @@ import { saveSettings, setPayoutMinimum } from "~/models/settings.server";
 import { memberInput, supplierInput } from "~/schemas/parties";
 import type { Actor } from "~/auth/authorize.server";
 import { seedDemoActivity } from "./demo-activity.server";
+import { seedDemoNotifications } from "./demo-notifications.server";
+import { seedDemoClaims } from "./demo-claims.server";
 
 export type DemoLogin = { role: string; email: string; password: string };
 
@@ -104,5 +106,7 @@ export async function seedDemoConsortium(): Promise<DemoLogin[]> {
     suppliers,
     members.map((m) => ({ id: m.id, name: m.name, taxId: m.taxId, country: m.country })),
   );
+  await seedDemoClaims(asActor(admin), suppliers, members);
+  seedDemoNotifications();
   return logins;
 }

@@ -1,5 +1,7 @@
 // SPEC 9: an allocation run for a program with 5,000 members over a year of 1,000,000 lines,
 // timed against a baseline measured in the same run: a bare SQL GROUP BY member of the same lines.
+// Beside the plain program, one over the same lines with components (SPEC 3.7): its tier component
+// and two bonuses, a Q1 rate bonus on a category and a per-unit bonus on 20 of the 200 SKUs.
 // Run with `npm run bench` (tsx tests/bench/run.ts). This is a measurement, not a timed test.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +14,13 @@ const YEAR = 2026;
 const MONTH = `${YEAR}-12`;
 const CATEGORIES = ["Hardware", "Software", " Services ", "Freight", null] as const;
 const RUNS = 5;
+const SKUS = 200;
+/** The SKUs the per-unit bonus selects: a tenth of them. */
+export const BONUS_SKUS = Array.from(
+  { length: 20 },
+  (_, i) => `SKU-${String(i * 10).padStart(3, "0")}`,
+);
+const PER_UNIT_MINOR = 35;
 
 export type AllocationBench = {
   runMs: number;
@@ -21,6 +30,16 @@ export type AllocationBench = {
   baselineSamples: number[];
   pooledVolumeMinor: number;
   members: number;
+  /** The program with a tier component and two bonuses, over the same lines. */
+  components: {
+    runMs: number;
+    runSamples: number[];
+    /** Against the bare GROUP BY, and against the plain run, both measured in this run. */
+    ratio: number;
+    ratioToPlain: number;
+    grossMinor: number;
+    bonusGrossMinor: number[];
+  };
 };
 
 /** A small deterministic generator, so every bench run measures the same data. */
@@ -50,19 +69,17 @@ function time(work: () => unknown): number {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-/** Warm-up once, then the median of RUNS timed calls (alternating, so both see the same machine). */
-function measure(a: () => unknown, b: () => unknown): [number[], number[]] {
-  a();
-  b();
-  const as: number[] = [];
-  const bs: number[] = [];
+/** Warm-up once, then RUNS timed calls of each (interleaved, so all see the same machine). */
+function measure(...works: (() => unknown)[]): number[][] {
+  for (const work of works) work();
+  const samples = works.map(() => [] as number[]);
   for (let i = 0; i < RUNS; i++) {
-    global.gc?.();
-    as.push(time(a));
-    global.gc?.();
-    bs.push(time(b));
+    works.forEach((work, k) => {
+      global.gc?.();
+      samples[k].push(time(work));
+    });
   }
-  return [as, bs];
+  return samples;
 }
 
 export async function benchAllocationRun(log: (line: string) => void): Promise<AllocationBench> {
@@ -83,10 +100,9 @@ export async function benchAllocationRun(log: (line: string) => void): Promise<A
       log(`seeded ${MEMBERS} members and ${LINES} lines in ${(seeding / 1000).toFixed(1)} s`);
       sqlite.pragma("wal_checkpoint(TRUNCATE)");
     }
-    const program = sqlite.prepare("SELECT id, supplier_id AS supplierId FROM programs").get() as {
-      id: number;
-      supplierId: number;
-    };
+    const [program, withComponents] = sqlite
+      .prepare("SELECT id, supplier_id AS supplierId FROM programs ORDER BY id")
+      .all() as { id: number; supplierId: number }[];
 
     const groupBy = sqlite.prepare(
       `SELECT l.member_id, sum(l.amount_minor)
@@ -96,16 +112,20 @@ export async function benchAllocationRun(log: (line: string) => void): Promise<A
         GROUP BY l.member_id`,
     );
     let run: ReturnType<typeof previewRun> | undefined;
+    let componentRun: ReturnType<typeof previewRun> | undefined;
     let grouped: unknown[] = [];
-    const [runSamples, baselineSamples] = measure(
+    const [runSamples, baselineSamples, componentSamples] = measure(
       () => (run = previewRun(null, program.id, MONTH)),
       () => (grouped = groupBy.all(program.supplierId, `${YEAR}-01-01`, `${YEAR}-12-31`)),
+      () => (componentRun = previewRun(null, withComponents.id, MONTH)),
     );
-    if (!run) throw new Error("the allocation run did not run");
+    if (!run || !componentRun) throw new Error("the allocation run did not run");
     await checkAgainstEngine(run, program.id, grouped.length);
+    const bonusGrossMinor = checkComponents(sqlite, run, componentRun, program.supplierId);
 
     const runMs = median(runSamples);
     const baselineMs = median(baselineSamples);
+    const componentMs = median(componentSamples);
     return {
       runMs,
       baselineMs,
@@ -114,6 +134,14 @@ export async function benchAllocationRun(log: (line: string) => void): Promise<A
       baselineSamples,
       pooledVolumeMinor: run.pooledVolumeMinor,
       members: run.members.length,
+      components: {
+        runMs: componentMs,
+        runSamples: componentSamples,
+        ratio: componentMs / baselineMs,
+        ratioToPlain: componentMs / runMs,
+        grossMinor: componentRun.grossMinor,
+        bonusGrossMinor,
+      },
     };
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -175,6 +203,48 @@ async function checkAgainstEngine(
   if (groupedMembers !== MEMBERS) throw new Error(`the baseline saw ${groupedMembers} members`);
 }
 
+type Run = {
+  pooledVolumeMinor: number;
+  members: { memberId: number; volumeMinor: number }[];
+  components?: { name: string; basisMinor: number; grossMinor: number }[];
+};
+
+/**
+ * The components run must be right too: its tier component judges the plain run's pooled
+ * volume and member volumes, and the per-unit bonus's Σ w_i is what this function computes from
+ * the raw lines (each eligible line with a listed SKU, round(quantity × pay), BRL lines too).
+ */
+function checkComponents(
+  sqlite: import("better-sqlite3").Database,
+  plain: Run,
+  run: Run,
+  supplierId: number,
+): number[] {
+  if (run.pooledVolumeMinor !== plain.pooledVolumeMinor)
+    throw new Error(`components run pooled ${run.pooledVolumeMinor} vs ${plain.pooledVolumeMinor}`);
+  const volumes = new Map(plain.members.map((m) => [m.memberId, m.volumeMinor]));
+  if (run.members.some((m) => volumes.get(m.memberId) !== m.volumeMinor))
+    throw new Error("components run member volumes differ from the plain run's");
+  const lines = sqlite
+    .prepare(
+      `SELECT l.quantity FROM report_lines l JOIN members m ON m.id = l.member_id
+        WHERE l.supplier_id = ? AND l.sku IN (SELECT value FROM json_each(?))
+          AND l.duplicate_status IS NOT 'held' AND coalesce(l.category, '') <> 'Freight'
+          AND l.invoice_date >= m.joined_on AND (m.left_on IS NULL OR l.invoice_date < m.left_on)`,
+    )
+    .pluck()
+    .all(supplierId, JSON.stringify(BONUS_SKUS)) as number[];
+  let units = 0;
+  for (const q of lines) {
+    const exact = q * PER_UNIT_MINOR;
+    units += Number.isInteger(q) ? exact : Math.sign(exact) * Math.round(Math.abs(exact));
+  }
+  const perUnit = run.components?.find((c) => c.name === "SKU units");
+  if (!perUnit || perUnit.basisMinor !== units)
+    throw new Error(`per-unit bonus weights ${perUnit?.basisMinor} vs ${units} from the lines`);
+  return (run.components ?? []).filter((c) => c.name !== "tier").map((c) => c.grossMinor);
+}
+
 /** 5,000 members, one supplier with one active report of 1,000,000 lines over the year, FX rates, a program. */
 function seed(sqlite: import("better-sqlite3").Database) {
   const random = mulberry32(20260101);
@@ -221,11 +291,48 @@ function seed(sqlite: import("better-sqlite3").Database) {
   addTier.run(program.id, 0, 0, 100);
   addTier.run(program.id, 1, 10_000_000_000, 200);
   addTier.run(program.id, 2, 25_000_000_000, 300);
+  // The same terms with two bonuses (SPEC 3.7): a Q1 hardware SPIFF and a per-unit SKU bonus.
+  const withComponents = sqlite
+    .prepare(
+      `INSERT INTO programs (supplier_id, name, currency, start, end, method, fee_bps, exclude_categories)
+       VALUES (?, 'Axion ${YEAR} with bonuses', 'USD', '${YEAR}-01-01', '${YEAR}-12-31', 'all-units', 1000,
+               '["freight"]') RETURNING id`,
+    )
+    .get(supplier.id) as { id: number };
+  addTier.run(withComponents.id, 0, 0, 100);
+  addTier.run(withComponents.id, 1, 10_000_000_000, 200);
+  addTier.run(withComponents.id, 2, 25_000_000_000, 300);
+  const addBonus = sqlite.prepare(
+    `INSERT INTO program_bonuses (program_id, position, name, categories, skus, start, end, rate_bps,
+                                  per_unit_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  addBonus.run(
+    withComponents.id,
+    0,
+    "Q1 hardware",
+    '["Hardware"]',
+    "[]",
+    `${YEAR}-01-01`,
+    `${YEAR}-03-31`,
+    150,
+    null,
+  );
+  addBonus.run(
+    withComponents.id,
+    1,
+    "SKU units",
+    "[]",
+    JSON.stringify(BONUS_SKUS),
+    null,
+    null,
+    null,
+    PER_UNIT_MINOR,
+  );
 
   const addLine = sqlite.prepare(
     `INSERT INTO report_lines (report_id, supplier_id, sheet, row, invoice_date, invoice_number, customer_key,
-                               category, amount_minor, currency, member_id, duplicate_status)
-     VALUES (?, ?, 'Sheet1', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                               category, amount_minor, currency, member_id, duplicate_status, sku, quantity)
+     VALUES (?, ?, 'Sheet1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const dates = Array.from({ length: 365 }, (_, d) => isoDate(d));
   for (let i = 0; i < LINES; i++) {
@@ -238,6 +345,9 @@ function seed(sqlite: import("better-sqlite3").Database) {
     const duplicate =
       roll > 0.5 && roll < 0.502 ? "held" : roll > 0.6 && roll < 0.601 ? "accepted" : null;
     const date = dates[Math.floor(random() * 365)];
+    // 1 to 20 units (returns negative), about 1 % of them fractional (meters of cable).
+    const units = 1 + Math.floor(random() * 20);
+    const quantity = (roll > 0.97 ? -1 : 1) * (random() < 0.01 ? units + 0.25 : units);
     addLine.run(
       reportOf.get(date.slice(0, 7)),
       supplier.id,
@@ -250,6 +360,8 @@ function seed(sqlite: import("better-sqlite3").Database) {
       brl ? "BRL" : "USD",
       member,
       duplicate,
+      `SKU-${String(Math.floor(random() * SKUS)).padStart(3, "0")}`,
+      quantity,
     );
   }
   refreshLineTotals({ $client: sqlite }, reportOf.values());

@@ -8,6 +8,8 @@ import { benchIngestion } from "./ingestion";
 const TARGET_MS = 1_000;
 const TARGET_RATIO = 0.5;
 const TARGET_RSS_MB = 300;
+/** Issue 13: components must not make a run more than 20 % slower than the plain one. */
+const MAX_COMPONENTS_SLOWDOWN = 1.2;
 
 const started = new Date();
 console.log(`tierpool bench, ${started.toISOString()}, node ${process.version}`);
@@ -17,15 +19,24 @@ const log = (line: string) => console.log(`  ${line}`);
 
 if (!only || only === "allocation") {
   const run = await benchAllocationRun(log);
+  const { components } = run;
   console.table([
     {
       measure: `allocation run (previewRun), ${MEMBERS} members, ${LINES} lines`,
       "median ms": Math.round(run.runMs),
+      "× baseline": run.ratio.toFixed(2),
       "samples ms": run.runSamples.map(Math.round).join(" "),
+    },
+    {
+      measure: "the same with a tier component and two bonuses (category Q1, per unit on SKUs)",
+      "median ms": Math.round(components.runMs),
+      "× baseline": components.ratio.toFixed(2),
+      "samples ms": components.runSamples.map(Math.round).join(" "),
     },
     {
       measure: "baseline: SELECT member_id, sum(amount_minor) … GROUP BY member_id",
       "median ms": Math.round(run.baselineMs),
+      "× baseline": "1.00",
       "samples ms": run.baselineSamples.map(Math.round).join(" "),
     },
   ]);
@@ -34,7 +45,14 @@ if (!only || only === "allocation") {
       `ratio ${run.ratio.toFixed(2)}× — target under ${TARGET_MS} ms: ${run.runMs < TARGET_MS ? "met" : "NOT MET"}`,
   );
   console.log(
-    `(pooled volume ${run.pooledVolumeMinor} minor units over ${run.members} members, checked against the engine)`,
+    `with components ${components.runMs.toFixed(0)} ms, ratio ${components.ratio.toFixed(2)}× the baseline ` +
+      `(SPEC 9: under 1.00: ${components.ratio < 1 ? "met" : "NOT MET"}), ` +
+      `${components.ratioToPlain.toFixed(2)}× the plain run ` +
+      `(issue 13: at most ${MAX_COMPONENTS_SLOWDOWN.toFixed(2)}: ${components.ratioToPlain <= MAX_COMPONENTS_SLOWDOWN ? "met" : "NOT MET"})`,
+  );
+  console.log(
+    `(pooled volume ${run.pooledVolumeMinor} minor units over ${run.members} members, checked against the engine; ` +
+      `bonuses gross ${components.bonusGrossMinor.join(" and ")}, the per-unit one checked against the lines)`,
   );
 }
 
@@ -79,6 +97,8 @@ if (!only || only === "ingestion") {
     `(${ingestion.matchedLines.toLocaleString("en")} of ${ingestion.rows.toLocaleString("en")} lines matched to members)`,
   );
 }
+
+if (!only || only === "claims") await (await import("./claims-zip")).benchClaimsZip(log);
 
 // The dashboard bench runs in its own process: app modules keep one database connection per process.
 if (!only || only === "dashboard") {

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMoney, pickLocale, type Locale } from "~/i18n/locale";
 import { membersPool } from "~/refunds/forecast";
+import { convertMinor, parseRate } from "~/refunds/fx";
 import type { Tier, TierMethod } from "~/refunds/tiers";
 import { launchBrowser, pageErrors, screenshot, waitForHydration } from "@tests/setup/browser";
 import { insertActiveReport, specExampleProgram } from "@tests/setup/factories";
@@ -165,13 +166,14 @@ type Run = {
   feeBps: number;
   currency: string;
   name: string;
+  basis: "volume" | "growth";
 };
 
 /** The latest posted run of each program of the year, straight from the database. */
 function lastPostedRuns(supplierId?: number): Run[] {
   return query<Run>(
     `SELECT r.id, r.program_id AS programId, r.month, r.pooled_volume_minor AS pooled,
-            r.rate_bps AS rate, p.method, p.fee_bps AS feeBps, p.currency, p.name
+            r.rate_bps AS rate, p.method, p.fee_bps AS feeBps, p.currency, p.name, p.basis
        FROM allocation_runs r JOIN programs p ON p.id = r.program_id
       WHERE r.status = 'posted' AND r.month LIKE ? AND (? IS NULL OR p.supplier_id = ?)
         AND r.id = (SELECT r2.id FROM allocation_runs r2 WHERE r2.program_id = r.program_id
@@ -182,12 +184,95 @@ function lastPostedRuns(supplierId?: number): Run[] {
   );
 }
 
+/**
+ * A program's eligible volume by invoice month (decision 061), straight from the active reports'
+ * lines: matched, not held, in the window, the membership and the categories; other currencies
+ * converted per line at the admin's rate of the invoice month.
+ */
+function invoiceMonthVolume(programId: number): Map<string, number> {
+  const [p] = query<{
+    supplierId: number;
+    currency: string;
+    start: string;
+    end: string;
+    include: string;
+    exclude: string;
+  }>(
+    `SELECT supplier_id AS supplierId, currency, start, "end", include_categories AS include,
+            exclude_categories AS exclude FROM programs WHERE id = ?`,
+    programId,
+  );
+  const norm = (c: string) => c.trim().toLowerCase();
+  const include = new Set((JSON.parse(p.include) as string[]).map(norm));
+  const exclude = new Set((JSON.parse(p.exclude) as string[]).map(norm));
+  const rates = new Map(
+    query<{ key: string; rate: string }>(
+      `SELECT from_currency || ' ' || month AS key, rate FROM fx_rates WHERE to_currency = ?`,
+      p.currency,
+    ).map((r) => [r.key, parseRate(r.rate)]),
+  );
+  const lines = query<{ date: string; amount: number; currency: string; category: string | null }>(
+    `SELECT l.invoice_date AS date, l.amount_minor AS amount, l.currency, l.category
+       FROM report_lines l JOIN reports r ON r.id = l.report_id AND r.status = 'active'
+       JOIN members m ON m.id = l.member_id
+      WHERE l.supplier_id = ? AND l.duplicate_status IS NOT 'held'
+        AND l.invoice_date BETWEEN ? AND ?
+        AND l.invoice_date >= m.joined_on AND (m.left_on IS NULL OR l.invoice_date < m.left_on)`,
+    p.supplierId,
+    p.start,
+    p.end,
+  );
+  const byMonth = new Map<string, number>();
+  for (const l of lines) {
+    const category = l.category === null ? null : norm(l.category);
+    if (
+      category === null
+        ? include.size > 0
+        : (include.size > 0 && !include.has(category)) || exclude.has(category)
+    )
+      continue;
+    const month = l.date.slice(0, 7);
+    let amount = l.amount;
+    if (l.currency !== p.currency) {
+      const rate = rates.get(`${l.currency} ${month}`);
+      if (!rate) continue;
+      amount = convertMinor(amount, l.currency, p.currency, rate);
+    }
+    byMonth.set(month, (byMonth.get(month) ?? 0) + amount);
+  }
+  return byMonth;
+}
+
 function tiersOf(programId: number): Tier[] {
   return query<Tier>(
     `SELECT threshold_minor AS thresholdMinor, rate_bps AS rateBps FROM tiers
       WHERE program_id = ? ORDER BY position`,
     programId,
   );
+}
+
+/**
+ * A growth program's bar (SPEC 3.7): growth over the run's baseline, floored, against the first
+ * growth threshold not reached yet; full at the top tier, empty below last year.
+ */
+function growthPermille(run: Run): number {
+  const [{ baseline }] = query<{ baseline: number }>(
+    `SELECT baseline_minor AS baseline FROM allocation_run_components
+      WHERE run_id = ? AND kind = 'tier'`,
+    run.id,
+  );
+  const thresholds = query<{ t: number }>(
+    `SELECT threshold_bps AS t FROM growth_tiers WHERE program_id = ? ORDER BY position`,
+    run.programId,
+  ).map((r) => r.t);
+  if (baseline <= 0) return 0;
+  const v = BigInt(run.pooled) * 10_000n;
+  const next = thresholds.find((t) => v < BigInt(baseline) * BigInt(10_000 + t));
+  if (next === undefined) return 1000;
+  const diff = (BigInt(run.pooled) - BigInt(baseline)) * 10_000n;
+  const growth =
+    Number(diff / BigInt(baseline)) - (diff < 0n && diff % BigInt(baseline) !== 0n ? 1 : 0);
+  return growth <= 0 || next <= 0 ? 0 : Math.min(1000, Math.floor((growth * 1000) / next));
 }
 
 /** round(x × num / den) half away from zero, in BigInt. */
@@ -262,9 +347,12 @@ describe("the member dashboard", () => {
         }
       }
       const progress = card.getByRole("progressbar");
-      const expectedPermille = next
-        ? Math.min(1000, Math.max(0, Math.floor((run.pooled * 1000) / next.thresholdMinor)))
-        : 1000;
+      const expectedPermille =
+        run.basis === "growth"
+          ? growthPermille(run)
+          : next
+            ? Math.min(1000, Math.max(0, Math.floor((run.pooled * 1000) / next.thresholdMinor)))
+            : 1000;
       expect(Number(await progress.getAttribute("aria-valuenow"))).toBe(expectedPermille);
       cards++;
     }
@@ -343,7 +431,12 @@ describe("the supplier dashboard", () => {
       const cell = page
         .getByTestId(`volume-chart-${run.programId}`)
         .locator(`tr[data-month="${run.month}"] td[data-volume]`);
-      await expect(cell.innerText()).resolves.toBe(formatMoney(run.pooled, run.currency, locale));
+      // Year to date through the posted month, counted by invoice month (decision 061): a report
+      // corrected after its run counts in its own month.
+      const ytd = [...invoiceMonthVolume(run.programId)]
+        .filter(([month]) => month <= run.month)
+        .reduce((sum, [, amount]) => sum + amount, 0);
+      await expect(cell.innerText()).resolves.toBe(formatMoney(ytd, run.currency, locale));
       // The thresholds are drawn as reference lines on the chart.
       const thresholds = tiersOf(run.programId).filter((t) => t.thresholdMinor > 0).length;
       await expect(
@@ -408,24 +501,22 @@ describe("the admin dashboard", () => {
         formatMoney(s.net, s.currency, locale),
       );
     }
-    // The pooled chart's total for a posted month is that month's increase of the programs'
-    // year-to-date pooled volume (the latest posted run of each month), per currency.
-    const monthly = query<{ programId: number; month: string; pooled: number; currency: string }>(
-      `SELECT r.program_id AS programId, r.month, r.pooled_volume_minor AS pooled, p.currency
-         FROM allocation_runs r JOIN programs p ON p.id = r.program_id
-        WHERE r.status = 'posted' AND r.month LIKE ?
-          AND r.id = (SELECT max(r2.id) FROM allocation_runs r2 WHERE r2.program_id = r.program_id
-                       AND r2.month = r.month AND r2.status = 'posted')
-        ORDER BY r.program_id, r.month`,
-      `${YEAR}-%`,
+    // The pooled chart's total for a month is the programs' eligible volume invoiced in that
+    // month (decision 061: a true-up is a posting, not volume), per currency.
+    const programs = query<{ id: number; currency: string }>(
+      `SELECT id, currency FROM programs WHERE start <= ? AND "end" >= ?`,
+      `${YEAR}-12-31`,
+      `${YEAR}-01-01`,
     );
-    expect(monthly.length).toBeGreaterThan(0);
+    expect(programs.length).toBeGreaterThan(0);
     const increase = new Map<string, number>();
-    monthly.forEach((run, i) => {
-      const before = monthly[i - 1]?.programId === run.programId ? monthly[i - 1].pooled : 0;
-      const key = `${run.currency}|${run.month}`;
-      increase.set(key, (increase.get(key) ?? 0) + run.pooled - before);
-    });
+    for (const p of programs) {
+      for (const [month, amount] of invoiceMonthVolume(p.id)) {
+        if (!month.startsWith(`${YEAR}-`)) continue;
+        const key = `${p.currency}|${month}`;
+        increase.set(key, (increase.get(key) ?? 0) + amount);
+      }
+    }
     for (const [key, amount] of increase) {
       const [currency, month] = key.split("|");
       const cell = page

@@ -58,7 +58,7 @@ beforeAll(async () => {
       country: "MX",
       joinedOn: "2020-01-01",
       bankName: "Banorte",
-      bankAccount: "072180001234567890",
+      bankAccount: "072180001234567897",
       bankHolder: "Alarmas AAA SA de CV",
     },
     {
@@ -67,7 +67,7 @@ beforeAll(async () => {
       country: "MX",
       joinedOn: "2020-01-01",
       bankName: "Banamex",
-      bankAccount: "@002180009876543210",
+      bankAccount: "-002180009876543212",
       bankHolder: "+CCC",
     },
     { name: "Domótica DDD", taxId: "DDD", country: "MX", joinedOn: "2020-01-01" },
@@ -125,13 +125,13 @@ describe("from a posted run to a paid batch", () => {
       .poll(() => builder.locator(`[data-testid="owed-${programId}"]`).textContent())
       .toBe("$3,602.00");
     await builder.selectOption('select[name="programId"]', String(programId));
-    await builder.fill('input[name="amount"]', "4000");
+    await builder.fill('input[data-name="amountMinor"]', "4000");
     await builder.fill('input[name="reference"]', "TRF-0001");
     await builder.click('button:has-text("Record payment")');
     await expect
       .poll(() => builder.locator('[role="alert"]').textContent())
       .toContain("overpayment note");
-    await builder.fill('input[name="amount"]', "3602.00");
+    await builder.fill('input[data-name="amountMinor"]', "3602.00");
     await builder.click('button:has-text("Record payment")');
     await expect
       .poll(() => builder.locator('[role="status"]').textContent())
@@ -189,7 +189,7 @@ describe("from a posted run to a paid batch", () => {
     expect(ccc.getCell(1).type).toBe(ExcelJS.ValueType.String);
     expect(ccc.getCell(1).value).toBe(FORMULA_NAME);
     expect(ccc.getCell(4).type).toBe(ExcelJS.ValueType.String);
-    expect(ccc.getCell(4).value).toBe("@002180009876543210");
+    expect(ccc.getCell(4).value).toBe("-002180009876543212");
     expect(ccc.getCell(5).value).toBe("+CCC");
     expect(ccc.getCell(7).value).toBe(540);
     expect(ccc.getCell(8).value).toBe(`FEB-USD-${ids.CCC}`);
@@ -198,7 +198,7 @@ describe("from a posted run to a paid batch", () => {
       "Alarmas AAA",
       "AAA",
       "Banorte",
-      "072180001234567890",
+      "072180001234567897",
       "Alarmas AAA SA de CV",
       "USD",
       2700,
@@ -213,8 +213,8 @@ describe("from a posted run to a paid batch", () => {
         .split("\r\n"),
     ).toEqual([
       "Member,Tax id,Bank,Account / CLABE / IBAN,Account holder,Currency,Amount,Reference",
-      `"'=HYPERLINK(""http://x.example"",""CCC"")",CCC,Banamex,'@002180009876543210,'+CCC,USD,540.00,FEB-USD-${ids.CCC}`,
-      `Alarmas AAA,AAA,Banorte,072180001234567890,Alarmas AAA SA de CV,USD,2700.00,FEB-USD-${ids.AAA}`,
+      `"'=HYPERLINK(""http://x.example"",""CCC"")",CCC,Banamex,'-002180009876543212,'+CCC,USD,540.00,FEB-USD-${ids.CCC}`,
+      `Alarmas AAA,AAA,Banorte,072180001234567897,Alarmas AAA SA de CV,USD,2700.00,FEB-USD-${ids.AAA}`,
     ]);
   });
 

@@ -20,6 +20,10 @@ import * as supplierReports from "./access/supplier-reports";
 import * as payouts from "./access/payouts";
 import * as dashboards from "./access/dashboards";
 import * as tokens from "./access/tokens";
+import * as claims from "./access/claims";
+import * as notifications from "./access/notifications";
+import * as mail from "./access/mail";
+import * as books from "./access/books";
 
 const PAGES: PageCase[] = [
   { file: "admin._index.tsx", path: () => "/admin", allowed: ["admin"] },
@@ -163,7 +167,17 @@ const API: ApiCase[] = [
   },
 ];
 
-for (const area of [supplierReports, adminReports, payouts, dashboards, tokens]) {
+for (const area of [
+  supplierReports,
+  adminReports,
+  payouts,
+  dashboards,
+  tokens,
+  notifications,
+  mail,
+  claims,
+  books,
+]) {
   PAGES.push(...area.pages);
   API.push(...area.api);
 }
@@ -177,6 +191,7 @@ const PUBLIC = [
   "api.v1.tokens.ts",
   "api.v1.$.ts",
   "api.v1.openapi[.]json.ts",
+  ...mail.publicFiles,
 ];
 
 let server: TestServer;

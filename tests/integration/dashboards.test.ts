@@ -142,10 +142,10 @@ describe("the member dashboard", () => {
     const member = await sessionOf("a@member.example");
     const html = await (await member.get("/member?year=2026")).text();
     expect(html).toContain('data-testid="tier-card-');
-    // es is the default language: 70.000,00 US$ more, about 2730,00 US$ more for AAA (Spanish
-    // groups thousands only from five digits).
-    expect(html).toMatch(/70\.000,00/);
-    expect(html).toMatch(/2730,00/);
+    // es is the default language and Mexico its default format region (decision 058):
+    // USD 70,000.00 more for the group, about USD 2,730.00 more for AAA.
+    expect(html).toMatch(/USD\s70,000\.00/);
+    expect(html).toMatch(/USD\s2,730\.00/);
   });
 
   it("never shows another member's figures, whatever the URL asks", async () => {

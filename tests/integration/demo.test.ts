@@ -10,6 +10,11 @@ import {
   type DemoSupplierKey,
 } from "@db/seed/demo-reports";
 import { DEMO_MEMBERS } from "@db/seed/demo-data";
+import {
+  DEMO_COMPONENT_PROGRAMS,
+  DEMO_PRIOR_MONTHS,
+  priorYearLines,
+} from "@db/seed/demo-components";
 import { normalizeCustomerKey } from "@imports/values";
 import { apiAs, type ApiClient, type Json } from "@tests/setup/http";
 import { startServer, type TestServer } from "@tests/setup/server";
@@ -37,7 +42,9 @@ describe("the demo consortium", () => {
       `SELECT s.name, r.period, r.version, r.status FROM reports r
          JOIN suppliers s ON s.id = r.supplier_id ORDER BY s.id, r.period, r.version`,
     );
-    expect(reports.filter((r) => r.status === "active")).toHaveLength(4 * DEMO_MONTHS.length);
+    expect(reports.filter((r) => r.status === "active")).toHaveLength(
+      4 * DEMO_MONTHS.length + DEMO_PRIOR_MONTHS.length,
+    );
     expect(reports.filter((r) => r.status === "superseded")).toEqual([
       {
         name: "Axion Security Distribution",
@@ -82,7 +89,7 @@ describe("the demo consortium", () => {
 
   it("posts every program's run for every month, and the ledger sums to zero", async () => {
     const runs = rows(`SELECT count(*) AS n FROM allocation_runs WHERE status = 'posted'`);
-    expect(runs[0].n).toBe(4 * DEMO_MONTHS.length);
+    expect(runs[0].n).toBe((4 + DEMO_COMPONENT_PROGRAMS.length) * DEMO_MONTHS.length);
     const balance = await admin.get("/api/v1/ledger/trial-balance");
     expect(balance.status).toBe(200);
     expect(balance.body.totals).toEqual([
@@ -112,5 +119,76 @@ describe("the demo consortium", () => {
     expect(
       unmatched.body.filter((u: Json) => u.supplierId === andes).map((u: Json) => u.customerKey),
     ).toEqual(["C77777"]);
+  });
+
+  it("stores last year's Axion reports as generated, for the growth program's baseline", () => {
+    const customers = customersOf("axion", DEMO_MEMBERS);
+    for (const month of DEMO_PRIOR_MONTHS) {
+      const stored = rows(
+        `SELECT l.invoice_date AS date, l.invoice_number AS invoice, l.amount_minor AS amountMinor
+           FROM report_lines l JOIN reports r ON r.id = l.report_id JOIN suppliers s ON s.id = r.supplier_id
+          WHERE s.name = 'Axion Security Distribution' AND r.period = ? AND r.status = 'active'
+          ORDER BY l.id`,
+        month,
+      );
+      expect(stored).toEqual(
+        priorYearLines(month, customers).map((l) => ({
+          date: l.date,
+          invoice: l.invoice,
+          amountMinor: l.amountMinor,
+        })),
+      );
+    }
+  });
+
+  it("posts runs of its component programs with non-zero component amounts", async () => {
+    const programs = rows(`SELECT id, name FROM programs`);
+    const runsOf = async (name: string) => {
+      const program = programs.find((p) => p.name === name);
+      expect(program, name).toBeDefined();
+      const history = await admin.get(`/api/v1/allocation-runs?programId=${program!.id}`);
+      expect(history.status).toBe(200);
+      // Oldest first; a month posted twice keeps its true-up last.
+      return (history.body as Json[]).filter((r) => r.status === "posted").reverse();
+    };
+    const last = (runs: Json[]) => runs.at(-1)!;
+    const component = (run: Json, name: string) =>
+      (run.components as Json[]).find((c) => c.name === name)!;
+
+    // Every component's members' shares add up to its N_c, in every posted run.
+    const shares = rows(
+      `SELECT c.run_id AS runId, c.position, c.net_minor AS net,
+              coalesce(sum(m.amount_minor), 0) AS allocated
+         FROM allocation_run_components c JOIN allocation_runs r ON r.id = c.run_id
+         LEFT JOIN allocation_run_member_components m
+           ON m.run_id = c.run_id AND m.position = c.position
+        WHERE r.status = 'posted' GROUP BY c.run_id, c.position`,
+    );
+    expect(shares.length).toBeGreaterThan(0);
+    for (const s of shares) expect(s.allocated).toBe(s.net);
+
+    const growth = await runsOf("Axion Growth 2026");
+    expect(growth.map((r) => r.month)).toEqual(DEMO_MONTHS);
+    for (const run of growth) {
+      const tier = component(run, "tier");
+      expect(tier.baselineMinor).toBeGreaterThan(0);
+      expect(tier.grossMinor).toBeGreaterThan(0);
+    }
+
+    const andes = await runsOf("Andes Wireless & Switching 2026");
+    expect(component(last(andes), "Q3 Wireless SPIFF").grossMinor).toBeGreaterThan(0);
+    expect(component(last(andes), "Switch units").grossMinor).toBeGreaterThan(0);
+    // Before its window the SPIFF earns nothing; its quarter is paid from July.
+    const june = andes.find((r) => r.month === "2026-06")!;
+    expect(component(june, "Q3 Wireless SPIFF").grossMinor).toBe(0);
+    expect(component(june, "Switch units").grossMinor).toBeGreaterThan(0);
+
+    // The mix bonus switches on mid-year; the second one is still short in October.
+    const norte = await runsOf("Norte Mix 2026");
+    const mixOn = norte.map((r) => component(r, "Conectores mix").grossMinor > 0);
+    expect(mixOn).toEqual([false, false, false, true, true, true]);
+    const short = component(last(norte), "Canalización mix");
+    expect(short.grossMinor).toBe(0);
+    expect(short.requirements.map((r: Json) => r.met)).toEqual([false]);
   });
 });

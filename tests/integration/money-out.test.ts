@@ -66,17 +66,24 @@ beforeAll(async () => {
       country: "MX",
       joinedOn: "2020-01-01",
       bankName: "Banorte",
-      bankAccount: "072180001234567890",
+      bankAccount: "072180001234567897",
       bankHolder: "Alarmas AAA SA de CV",
     },
-    { name: "Biometría BBB", taxId: "BBB", country: "MX", joinedOn: "2020-01-01" },
+    {
+      name: "Biometría BBB",
+      taxId: "BBB",
+      country: "MX",
+      joinedOn: "2020-01-01",
+      // Payouts need an account its country's check accepts (a CLABE in Mexico).
+      bankAccount: "012180009876543215",
+    },
     {
       name: '=HYPERLINK("http://x.example","CCC")',
       taxId: "CCC",
       country: "MX",
       joinedOn: "2020-01-01",
       bankName: "@Bank",
-      bankAccount: "+5215512345678",
+      bankAccount: "-002180008888999907",
       bankHolder: "-CCC",
     },
     { name: "Domótica DDD", taxId: "DDD", country: "MX", joinedOn: "2020-01-01" },
@@ -347,8 +354,8 @@ describe("payout batches", () => {
       "Member,Tax id,Bank,Account / CLABE / IBAN,Account holder,Currency,Amount,Reference",
     );
     expect(rows.slice(1)).toEqual([
-      `"'=HYPERLINK(""http://x.example"",""CCC"")",CCC,'@Bank,'+5215512345678,'-CCC,USD,360.00,MARCH-USD-${m.CCC}`,
-      `Alarmas AAA,AAA,Banorte,072180001234567890,Alarmas AAA SA de CV,USD,2520.00,MARCH-USD-${m.AAA}`,
+      `"'=HYPERLINK(""http://x.example"",""CCC"")",CCC,'@Bank,'-002180008888999907,'-CCC,USD,360.00,MARCH-USD-${m.CCC}`,
+      `Alarmas AAA,AAA,Banorte,072180001234567897,Alarmas AAA SA de CV,USD,2520.00,MARCH-USD-${m.AAA}`,
     ]);
   });
 
@@ -375,7 +382,7 @@ describe("payout batches", () => {
     expect(ccc.getCell(1).type).toBe(ExcelJS.ValueType.String);
     expect(ccc.getCell(1).value).toBe('=HYPERLINK("http://x.example","CCC")');
     expect(ccc.getCell(4).type).toBe(ExcelJS.ValueType.String);
-    expect(ccc.getCell(4).value).toBe("+5215512345678");
+    expect(ccc.getCell(4).value).toBe("-002180008888999907");
     expect(ccc.getCell(7).value).toBe(360);
     expect(sheet.getRow(3).getCell(7).value).toBe(2520);
     expect(sheet.getRow(3).getCell(8).value).toBe(`MARCH-USD-${m.AAA}`);

@@ -1,5 +1,6 @@
 // The table behind every dashboard chart: the exact figures, under a toggle that keyboard and
-// screen-reader users reach like any other control (the chart itself is hidden from them).
+// screen-reader users reach like any other control (the chart itself is hidden from them); it
+// scrolls inside itself on a phone.
 import type { ReactNode } from "react";
 import { useI18n } from "~/i18n/context";
 
@@ -8,10 +9,12 @@ export function ChartTable({ caption, children }: { caption: string; children: R
   return (
     <details className="chart-table">
       <summary>{t("dash.showTable")}</summary>
-      <table>
-        <caption className="sr-only">{caption}</caption>
-        {children}
-      </table>
+      <div className="table-scroll">
+        <table>
+          <caption className="sr-only">{caption}</caption>
+          {children}
+        </table>
+      </div>
     </details>
   );
 }

@@ -2,31 +2,24 @@
 // chart with the same figures as a table under a toggle (screen readers and exact amounts).
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { useI18n } from "~/i18n/context";
-import { minorToDecimal } from "~/i18n/locale";
 import type { StackedMonths } from "~/models/dashboard.server";
 import { ChartFrame } from "./ChartFrame";
 import { ChartTable } from "./ChartTable";
 
 export const SERIES_COLORS = ["#0b6e4f", "#2563eb", "#d97706", "#7c3aed", "#db2777", "#0891b2"];
 
-/** Short axis labels ("$1.2M"), formatted from the exact decimal, never through a float. */
+/** Short axis labels ("$1.2 M"), formatted from the exact decimal in the reader's region. */
 export function useCompactMoney() {
-  const { locale } = useI18n();
-  return (minor: number, currency: string) =>
-    new Intl.NumberFormat(locale, {
-      style: "currency",
-      currency,
-      notation: "compact",
-      maximumFractionDigits: 1,
-    }).format(minorToDecimal(Math.round(minor), currency) as unknown as number);
+  return useI18n().compactMoney;
 }
 
-/** "Jan", "ene", "jan": the month's short name in the user's language, for the axis. */
+/** "Jan", "ene", "jan": the month's short name in the reader's language, for the axis. */
 export function useShortMonth() {
-  const { locale } = useI18n();
-  const format = new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" });
-  return (m: string) => format.format(new Date(`${m}-01T00:00:00Z`)).replace(".", "");
+  return useI18n().shortMonth;
 }
+
+/** Every month's label when there is room for them, else every other one. */
+export const monthInterval = (width: number) => (width < 520 ? 1 : 0);
 
 export function StackedMonthsChart({
   chart,
@@ -48,16 +41,19 @@ export function StackedMonthsChart({
         {title} · {chart.currency}
       </figcaption>
       <ChartFrame height={260}>
-        {() => (
+        {(width) => (
           <BarChart
-            width={640}
+            width={width}
             height={260}
             data={chart.rows}
-            margin={{ top: 10, right: 10, bottom: 0, left: 10 }}
+            margin={{ top: 10, right: 10, bottom: 0, left: width < 520 ? 0 : 10 }}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="month" tickFormatter={shortMonth} interval={0} />
-            <YAxis tickFormatter={(v: number) => compact(v, chart.currency)} width={80} />
+            <XAxis dataKey="month" tickFormatter={shortMonth} interval={monthInterval(width)} />
+            <YAxis
+              tickFormatter={(v: number) => compact(v, chart.currency)}
+              width={width < 520 ? 64 : 80}
+            />
             <Tooltip
               formatter={(v: number) => money(Math.round(v), chart.currency)}
               labelFormatter={(m: string) => month(m)}

@@ -5,7 +5,7 @@ import { useI18n } from "~/i18n/context";
 import type { ProgramVolume } from "~/models/supplier-dashboard.server";
 import { ChartFrame } from "./ChartFrame";
 import { ChartTable } from "./ChartTable";
-import { useCompactMoney, useShortMonth } from "./StackedMonthsChart";
+import { monthInterval, useCompactMoney, useShortMonth } from "./StackedMonthsChart";
 
 export function VolumeTiersChart({ volume, year }: { volume: ProgramVolume; year: number }) {
   const { t, money, month, bps } = useI18n();
@@ -26,19 +26,19 @@ export function VolumeTiersChart({ volume, year }: { volume: ProgramVolume; year
     <figure className="dash-chart" data-testid={`volume-chart-${program.id}`}>
       <figcaption>{t("dash.pooledAgainstTiers", { program: program.name })}</figcaption>
       <ChartFrame height={260}>
-        {() => (
+        {(width) => (
           <BarChart
-            width={640}
+            width={width}
             height={260}
             data={rows}
-            margin={{ top: 16, right: 60, bottom: 0, left: 10 }}
+            margin={{ top: 16, right: 60, bottom: 0, left: width < 520 ? 0 : 10 }}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="month" tickFormatter={shortMonth} interval={0} />
+            <XAxis dataKey="month" tickFormatter={shortMonth} interval={monthInterval(width)} />
             <YAxis
               domain={[0, Math.ceil(top * 1.1)]}
               tickFormatter={(v: number) => compact(v, program.currency)}
-              width={80}
+              width={width < 520 ? 64 : 80}
             />
             <Tooltip
               formatter={(v: number) => money(Math.round(v), program.currency)}

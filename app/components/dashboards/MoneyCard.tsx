@@ -1,5 +1,6 @@
-// A headline figure of a dashboard: one amount per currency (or a dash when there is none).
-import type { ReactNode } from "react";
+// A headline figure of a dashboard: one amount per currency (or a dash when there is none). The
+// figures shrink with the card (CSS container units) so no amount or currency code is cut off.
+import type { CSSProperties, ReactNode } from "react";
 import { useI18n } from "~/i18n/context";
 
 export function MoneyCard({
@@ -14,15 +15,22 @@ export function MoneyCard({
   note?: ReactNode;
 }) {
   const { money } = useI18n();
+  const figures = amounts.map((a) => ({ ...a, text: money(a.amountMinor, a.currency) }));
+  // The longest figure sets the size of all of them, so a card's amounts line up.
+  const chars = Math.max(8, ...figures.map((f) => f.text.length));
   return (
-    <div className="card" data-testid={testId}>
+    <div
+      className="card money-card"
+      data-testid={testId}
+      style={{ "--chars": chars } as CSSProperties}
+    >
       <div className="label">{label}</div>
-      {amounts.length === 0 ? (
+      {figures.length === 0 ? (
         <div className="figure">—</div>
       ) : (
-        amounts.map((a) => (
-          <div className="figure" key={a.currency} data-currency={a.currency}>
-            {money(a.amountMinor, a.currency)}
+        figures.map((f) => (
+          <div className="figure money" key={f.currency} data-currency={f.currency}>
+            {f.text}
           </div>
         ))
       )}

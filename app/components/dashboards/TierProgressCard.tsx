@@ -1,6 +1,11 @@
 // A program's next-tier card: pooled volume against the next threshold as a progress bar, what the
-// group still has to buy, what reaching it would add for this member, and the year-end projection.
+// group still has to buy, what reaching it would add for this member, and the year-end projection;
+// with components (SPEC 3.7) also growth over last year, unmet mix conditions and the member's
+// share of each component.
 import { useI18n } from "~/i18n/context";
+import { ComponentShares } from "./ComponentShares";
+import { GrowthProgress } from "./GrowthProgress";
+import { MixConditions } from "./MixConditions";
 import type { ProgramCard } from "~/models/member-dashboard.server";
 
 export function TierProgressCard({ card }: { card: ProgramCard }) {
@@ -17,7 +22,9 @@ export function TierProgressCard({ card }: { card: ProgramCard }) {
         <h3 id={`tier-card-${program.id}-title`}>{program.name}</h3>
         <span className="muted">{program.supplierName}</span>
       </header>
-      {!progress || !run ? (
+      {card.growth && run ? (
+        <GrowthProgress card={card} />
+      ) : !progress || !run ? (
         <p className="muted">{t("dash.noRunYet")}</p>
       ) : (
         <>
@@ -101,6 +108,12 @@ export function TierProgressCard({ card }: { card: ProgramCard }) {
           </p>
         </>
       )}
+      <MixConditions mixes={card.mixes} currency={program.currency} />
+      <ComponentShares
+        components={card.components}
+        currency={program.currency}
+        growthBasis={card.growth !== null}
+      />
     </section>
   );
 }

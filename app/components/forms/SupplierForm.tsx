@@ -3,7 +3,14 @@ import { Form } from "@remix-run/react";
 import { useI18n } from "~/i18n/context";
 import { Field, type FieldErrors } from "./Field";
 
-type Values = { name?: string; currency?: string; dateOrder?: string; language?: string };
+type Values = {
+  name?: string;
+  currency?: string;
+  dateOrder?: string;
+  language?: string;
+  /** One per line (SPEC 5.2: the tax ids its invoices are issued under). */
+  taxIds?: string;
+};
 
 export function SupplierForm({
   values,
@@ -48,6 +55,11 @@ export function SupplierForm({
           <option value="pt-BR">Português</option>
           <option value="en">English</option>
         </select>
+      </label>
+      <label className="field">
+        <span>{t("claims.taxIds")}</span>
+        <textarea name="taxIds" rows={3} defaultValue={values?.taxIds ?? ""} maxLength={1000} />
+        {e.taxIds ? <em className="error">{e.taxIds}</em> : null}
       </label>
       {e.form ? (
         <p className="alert" role="alert">

@@ -1,9 +1,12 @@
 // A member statement on screen (SPEC 3.6): the range picker, balances per currency, per program
-// the figures reached and each posting explained, and the payouts; the same data as the XLSX.
+// the figures reached and each posting explained (split by component where the program has
+// components, SPEC 3.7), and the payouts; the same data as the XLSX.
 import { Form, Link } from "@remix-run/react";
 import { useI18n } from "~/i18n/context";
 import type { MemberStatement } from "~/models/statements.server";
 import { explainPosting } from "~/i18n/explain";
+import { componentLabel } from "~/i18n/component-label";
+import { ClaimedPurchases } from "~/components/claims/ClaimedPurchases";
 
 export function StatementView({
   statement: s,
@@ -106,7 +109,21 @@ export function StatementView({
                   <tr key={x.entryId}>
                     <td>{month(x.month)}</td>
                     <td className="num">{entry(x.entryId, money(x.amountMinor, p.currency))}</td>
-                    <td>{explainPosting(x.explanation, locale)}</td>
+                    <td>
+                      {explainPosting(x.explanation, locale)}
+                      {x.components ? (
+                        <ul className="posting-components" data-testid="posting-components">
+                          {x.components.map((c) => (
+                            <li key={`${c.kind}:${c.name}`} data-component={c.name}>
+                              {t("comp.postingShares", {
+                                name: componentLabel(c, p.growthBasis, locale),
+                                amount: money(c.amountMinor, p.currency),
+                              })}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -114,6 +131,7 @@ export function StatementView({
           ) : null}
         </section>
       ))}
+      {s.claimed?.length ? <ClaimedPurchases claimed={s.claimed} /> : null}
       <h2>{t("statement.payouts")}</h2>
       {s.payouts.length === 0 ? (
         <p>{t("common.none")}</p>

@@ -39,7 +39,7 @@ export const download = (type: string): ResponseConfig => ({
 export function path(
   registry: Registry,
   route: string,
-  methods: Partial<Record<"get" | "post" | "put", Operation>>,
+  methods: Partial<Record<"get" | "post" | "put" | "patch", Operation>>,
 ) {
   for (const [method, operation] of Object.entries(methods))
     registry.registerPath({ ...operation, method: method as RouteConfig["method"], path: route });

@@ -62,6 +62,24 @@ export const payoutLine = z
     bankHolder: z.string().nullable(),
     amountMinor: minor,
     dropped: z.boolean(),
+    bank: z
+      .object({
+        ok: z.boolean(),
+        kind: z.enum(["clabe", "cbu", "iban", "pix", "bank_branch_account"]).optional(),
+        problem: z
+          .enum([
+            "missing",
+            "clabe_invalid",
+            "cbu_invalid",
+            "iban_invalid",
+            "pix_invalid",
+            "account_invalid",
+          ])
+          .optional(),
+      })
+      .describe(
+        "Whether the member's account passes its country's check (CLABE, CBU, PIX, IBAN or bank/branch/account); a batch with an invalid open line cannot be approved (409 bank_details_invalid).",
+      ),
   })
   .openapi("PayoutLine");
 

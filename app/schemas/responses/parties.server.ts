@@ -9,6 +9,8 @@ export const supplier = z
     currency,
     dateOrder: z.enum(["dmy", "mdy"]),
     language: z.enum(["en", "es", "pt-BR"]),
+    /** SPEC 5.2: the tax ids its invoices are issued under, as typed. */
+    taxIds: z.array(z.string()),
     createdAt: timestamp,
     updatedAt: timestamp,
   })

@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { authorize } from "~/auth/authorize.server";
+import { auditDownload } from "~/http/ledger-books.server";
+
+/** The audit log as CSV or XLSX (`?format=`), with the screen's filters. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await authorize(request, { roles: ["admin"] });
+  return auditDownload(actor, request);
+}

@@ -1,0 +1,96 @@
+// The admin's claims (SPEC 5.2): escalated claims first, every claim filterable, each decided or
+// overturned (with a comment); and the way to each supplier's monthly reconciliation.
+import type {
+  ActionFunctionArgs,
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { authorize } from "~/auth/authorize.server";
+import { ClaimFilters, ClaimList } from "~/components/claims/ClaimViews";
+import { Pager } from "~/components/tables/Pager";
+import { decideFromForm } from "~/http/claims.server";
+import { formFailure } from "~/http/forms.server";
+import { useI18n } from "~/i18n/context";
+import type { MessageKey } from "~/i18n/locale";
+import { pageTitle } from "~/i18n/page-title";
+import claimStyles from "~/styles/claims.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: claimStyles }];
+import { escalateOverdue } from "~/models/claim-decisions.server";
+import { listClaims, CLAIMS_PAGE_SIZE } from "~/models/claims.server";
+import { listSuppliers } from "~/models/suppliers.server";
+import { claimListQuery } from "~/schemas/claims";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "claims.adminTitle");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await authorize(request, { roles: ["admin"] });
+  const url = new URL(request.url);
+  const parsed = claimListQuery.safeParse(Object.fromEntries(url.searchParams));
+  const query = parsed.success
+    ? parsed.data
+    : { page: 1, status: undefined, month: undefined, supplierId: undefined };
+  const status = url.searchParams.has("status") ? query.status : "escalated";
+  escalateOverdue();
+  const { rows, total } = listClaims(
+    { status, month: query.month, supplierId: query.supplierId },
+    query.page,
+  );
+  return {
+    claims: rows,
+    total,
+    page: query.page,
+    pageSize: CLAIMS_PAGE_SIZE,
+    suppliers: listSuppliers().map((s) => ({ id: s.id, name: s.name })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await authorize(request, { roles: ["admin"] });
+  try {
+    const claim = await decideFromForm(request, actor, context.ip as string | undefined);
+    return Response.json({ decided: { id: claim.id, status: claim.status } });
+  } catch (error) {
+    return formFailure(request, error, {});
+  }
+}
+
+const DECIDABLE = new Set(["pending", "escalated"]);
+const OVERTURNABLE = new Set(["accepted", "rejected"]);
+
+export default function AdminClaims() {
+  const { claims, total, page, pageSize, suppliers } = useLoaderData<typeof loader>();
+  const result = useActionData<{ decided?: { id: number; status: string }; message?: string }>();
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t("claims.adminTitle")}</h1>
+      <p>
+        <Link to="/claims/reconciliation">{t("claims.openRecon")}</Link>
+      </p>
+      {result?.decided ? (
+        <p className="notice" role="status" data-testid="decided">
+          {t("claims.decided", {
+            id: result.decided.id,
+            status: t(`claims.status.${result.decided.status}` as MessageKey),
+          })}
+        </p>
+      ) : result?.message ? (
+        <p className="alert" role="alert">
+          {result.message}
+        </p>
+      ) : null}
+      <ClaimFilters suppliers={suppliers} />
+      <ClaimList
+        claims={claims}
+        show="both"
+        decide={(c) =>
+          DECIDABLE.has(c.status) ? "decide" : OVERTURNABLE.has(c.status) ? "override" : null
+        }
+      />
+      <Pager page={page} pageSize={pageSize} total={total} />
+    </>
+  );
+}
