@@ -305,6 +305,12 @@ const port = Number(process.env.PORT ?? 3000);
 const server = createServer(entry).listen(port, () => {
   console.log(`tierpool listening on http://localhost:${port} (sign in at /login)`);
 });
+// Landing a large report holds the event loop for seconds in one synchronous transaction. With
+// Node's 5 s keep-alive, the idle-socket timer then fires before the request a client already
+// sent on that socket is read, and the client gets ECONNRESET. Idle sockets live 65 s instead (as
+// load balancers expect); headers must still arrive within 66 s of a request's start.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 // "Expect: 100-continue": the client waits for a go before sending the body, which it gets only
 // once the headers and the declared length passed (a refusal is answered without it).
 server.on("checkContinue", (req, res) => {
