@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { fixturePath, loadTruth } from "@tests/setup/fixtures";
-import { launchBrowser, screenshot } from "@tests/setup/browser";
+import { launchBrowser, screenshot, signIn } from "@tests/setup/browser";
 import { apiAs } from "@tests/setup/http";
 import { ingest } from "@tests/setup/reports";
 import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
@@ -55,11 +55,7 @@ beforeAll(async () => {
     viewport: { width: 1400, height: 900 },
   });
   page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.fill('input[name="email"]', ADMIN.email);
-  await page.fill('input[name="password"]', ADMIN.password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => url.pathname === "/admin");
+  await signIn(page, server.url, ADMIN.email, ADMIN.password, "/admin");
 }, 120_000);
 
 afterAll(async () => {

@@ -4,7 +4,13 @@
 // engine. The editor fits a 390 px phone without sideways scrolling.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, pageErrors, screenshot, waitForHydration } from "@tests/setup/browser";
+import {
+  launchBrowser,
+  pageErrors,
+  screenshot,
+  waitForHydration,
+  signIn as signInAs,
+} from "@tests/setup/browser";
 import { bpsOf, componentSales, MEMBERS, SALES } from "@tests/setup/component-sales";
 import { apiAs, type ApiClient } from "@tests/setup/http";
 import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
@@ -20,11 +26,7 @@ async function signIn(locale: string): Promise<{ page: Page; errors: string[] }>
   contexts.push(context);
   const page = await context.newPage();
   const errors = pageErrors(page);
-  await page.goto(`${server.url}/login`);
-  await page.fill('input[name="email"]', ADMIN.email);
-  await page.fill('input[name="password"]', ADMIN.password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => url.pathname === "/admin");
+  await signInAs(page, server.url, ADMIN.email, ADMIN.password, "/admin");
   return { page, errors };
 }
 

@@ -10,7 +10,13 @@ import { formatMoney, pickLocale, type Locale } from "~/i18n/locale";
 import { membersPool } from "~/refunds/forecast";
 import { convertMinor, parseRate } from "~/refunds/fx";
 import type { Tier, TierMethod } from "~/refunds/tiers";
-import { launchBrowser, pageErrors, screenshot, waitForHydration } from "@tests/setup/browser";
+import {
+  launchBrowser,
+  pageErrors,
+  screenshot,
+  waitForHydration,
+  signIn as signInAs,
+} from "@tests/setup/browser";
 import { insertActiveReport, specExampleProgram } from "@tests/setup/factories";
 import { ApiClient, apiAs, type Json } from "@tests/setup/http";
 import { startServer, type TestServer } from "@tests/setup/server";
@@ -140,11 +146,7 @@ async function signIn(email: string, password: string): Promise<BrowserContext> 
     viewport: { width: 1280, height: 900 },
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => url.pathname !== "/login");
+  await signInAs(page, server.url, email, password);
   return context;
 }
 

@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser, screenshot } from "@tests/setup/browser";
+import { launchBrowser, screenshot, signIn as signInAs } from "@tests/setup/browser";
 import { insertActiveReport, specExampleProgram } from "@tests/setup/factories";
 import { apiAs } from "@tests/setup/http";
 import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
@@ -27,11 +27,7 @@ async function signIn(who: { email: string; password: string }, landing: string)
     acceptDownloads: true,
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.fill('input[name="email"]', who.email);
-  await page.fill('input[name="password"]', who.password);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => url.pathname === landing);
+  await signInAs(page, server.url, who.email, who.password, landing);
   return page;
 }
 

@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatBps, formatMoney, formatMonth, type FormatTag } from "~/i18n/locale";
-import { ARTIFACTS, launchBrowser, screenshot } from "@tests/setup/browser";
+import { ARTIFACTS, launchBrowser, screenshot, signIn as signInAs } from "@tests/setup/browser";
 import { apiAs, type ApiClient } from "@tests/setup/http";
 import { startServer, type TestServer } from "@tests/setup/server";
 
@@ -157,11 +157,7 @@ async function signIn(email: string, landing: string, locale: string): Promise<P
   });
   contexts.push(context);
   const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => url.pathname === landing);
+  await signInAs(page, server.url, email, PASSWORD, landing);
   return page;
 }
 

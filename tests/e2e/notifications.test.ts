@@ -4,7 +4,13 @@
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, pageErrors, screenshot, waitForHydration } from "@tests/setup/browser";
+import {
+  launchBrowser,
+  pageErrors,
+  screenshot,
+  signIn,
+  waitForHydration,
+} from "@tests/setup/browser";
 import { startServer, type TestServer } from "@tests/setup/server";
 
 const MEMBER = "compras@seguridad97.demo";
@@ -39,14 +45,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(width: number): Promise<{ context: BrowserContext; page: Page }> {
+async function memberPage(width: number): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: "en-US", viewport: { width, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.fill('input[name="email"]', MEMBER);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => url.pathname !== "/login");
+  await signIn(page, server.url, MEMBER, PASSWORD);
   return { context, page };
 }
 
@@ -73,7 +75,7 @@ describe("the demo's history", () => {
 
 describe("a member's notifications", () => {
   it("shows the bell's count, opens the list, marks one read and follows another", async () => {
-    const { context, page } = await signIn(1280);
+    const { context, page } = await memberPage(1280);
     const errors = pageErrors(page);
     await waitForHydration(page);
     expect(await bellCount(page)).toBe(4);
@@ -111,7 +113,7 @@ describe("a member's notifications", () => {
   });
 
   it("fits 390 px without sideways scrolling", async () => {
-    const { context, page } = await signIn(390);
+    const { context, page } = await memberPage(390);
     await page.goto(`${server.url}/notifications`);
     await waitForHydration(page);
     const widths = await page.evaluate(() => ({

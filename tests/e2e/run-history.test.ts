@@ -8,7 +8,13 @@ import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMoney } from "~/i18n/format";
-import { launchBrowser, pageErrors, screenshot, waitForHydration } from "@tests/setup/browser";
+import {
+  launchBrowser,
+  pageErrors,
+  screenshot,
+  waitForHydration,
+  signIn as signInAs,
+} from "@tests/setup/browser";
 import { apiAs, type ApiClient, type Json } from "@tests/setup/http";
 import { ingest } from "@tests/setup/reports";
 import { startServer, type TestServer } from "@tests/setup/server";
@@ -65,11 +71,7 @@ function query<T>(sql: string, ...params: unknown[]): T[] {
 async function signIn(width: number): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: "en-US", viewport: { width, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.fill('input[name="email"]', ADMIN_EMAIL);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => url.pathname !== "/login");
+  await signInAs(page, server.url, ADMIN_EMAIL, PASSWORD);
   return { context, page };
 }
 

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMoney } from "~/i18n/locale";
 import { fixturePath, loadTruth } from "@tests/setup/fixtures";
-import { ARTIFACTS, launchBrowser, screenshot } from "@tests/setup/browser";
+import { ARTIFACTS, launchBrowser, screenshot, signIn } from "@tests/setup/browser";
 import { ApiClient, apiAs, type Json } from "@tests/setup/http";
 import { startServer, type TestServer } from "@tests/setup/server";
 
@@ -31,11 +31,7 @@ beforeAll(async () => {
     acceptDownloads: true,
   });
   page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.fill('input[name="email"]', EMAIL);
-  await page.fill('input[name="password"]', PASSWORD);
-  await page.click('button[type="submit"]');
-  await page.waitForURL((url) => url.pathname === "/supplier");
+  await signIn(page, server.url, EMAIL, PASSWORD, "/supplier");
   api = await apiAs(server.url, EMAIL, PASSWORD);
 });
 

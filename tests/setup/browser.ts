@@ -42,3 +42,26 @@ export function pageErrors(page: Page): string[] {
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;
 }
+
+/**
+ * Signs in through the login form and waits for the signed-in page itself: Remix changes the URL
+ * before React has drawn the new page (the render runs in a transition), so waiting for the URL
+ * alone leaves the login form on screen for a moment and a count read then reads the wrong page.
+ */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+  landing?: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await page.click('button[type="submit"]');
+  await page.waitForURL((url) =>
+    landing === undefined ? url.pathname !== "/login" : url.pathname === landing,
+  );
+  await page.waitForSelector('input[name="password"]', { state: "detached" });
+  await waitForHydration(page);
+}
