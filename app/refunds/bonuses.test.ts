@@ -4,6 +4,7 @@ import type { BonusTerms, VolumeProgram } from "./components";
 import type { Membership } from "./eligibility";
 import { computeProgramRun, NOTHING_POSTED, type ComponentRun } from "./run";
 import { salesCells, type ComponentLine } from "./sales";
+import { saleLine } from "@tests/setup/sales-lines";
 
 const base: VolumeProgram = {
   start: "2026-01-01",
@@ -15,22 +16,12 @@ const base: VolumeProgram = {
 const member: Membership = { joinedOn: "2020-01-01", leftOn: null };
 const memberships = new Map([1, 2, 3].map((id) => [id, member]));
 
-function line(
+const line = (
   memberId: number,
   invoiceDate: string,
   amountMinor: number,
   extra: Partial<ComponentLine> = {},
-): ComponentLine {
-  return {
-    invoiceDate,
-    memberId,
-    amountMinor,
-    currency: "USD",
-    category: "Cameras",
-    heldAsDuplicate: false,
-    ...extra,
-  };
-}
+) => saleLine(invoiceDate, memberId, amountMinor, extra);
 
 /** The run of `month` over `lines`, with the given bonuses. */
 function runWith(

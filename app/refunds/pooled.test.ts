@@ -3,6 +3,7 @@ import { pooledVolume, type PoolProgram, type SalesLine } from "./pooled";
 import { parseRate, type Rate } from "./fx";
 import { DomainError } from "./errors";
 import type { Membership } from "./eligibility";
+import { saleLine } from "@tests/setup/sales-lines";
 
 const program: PoolProgram = {
   start: "2026-01-01",
@@ -22,22 +23,7 @@ const rates: Record<string, Rate> = {
 };
 const fx = (currency: string, month: string) => rates[`${currency} ${month}`];
 
-function sale(
-  invoiceDate: string,
-  memberId: number | null,
-  amountMinor: number,
-  extra: Partial<SalesLine> = {},
-): SalesLine {
-  return {
-    invoiceDate,
-    memberId,
-    amountMinor,
-    currency: "USD",
-    category: "Cameras",
-    heldAsDuplicate: false,
-    ...extra,
-  };
-}
+const sale = saleLine;
 
 describe("pooledVolume", () => {
   const lines: SalesLine[] = [

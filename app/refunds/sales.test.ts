@@ -2,14 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Membership } from "./eligibility";
 import { parseRate, type Rate } from "./fx";
 import { pooledVolume } from "./pooled";
-import {
-  priorYearVolume,
-  salesCells,
-  salesPeriods,
-  type CellProgram,
-  type ComponentLine,
-} from "./sales";
+import { priorYearVolume, salesCells, salesPeriods, type CellProgram } from "./sales";
 import { codeOf } from "@tests/setup/errors";
+import { saleLine } from "@tests/setup/sales-lines";
 
 const program: CellProgram = {
   start: "2026-01-01",
@@ -28,22 +23,7 @@ const rates: Record<string, Rate> = {
 };
 const fx = (currency: string, month: string) => rates[`${currency} ${month}`];
 
-function line(
-  invoiceDate: string,
-  memberId: number | null,
-  amountMinor: number,
-  extra: Partial<ComponentLine> = {},
-): ComponentLine {
-  return {
-    invoiceDate,
-    memberId,
-    amountMinor,
-    currency: "USD",
-    category: "Cameras",
-    heldAsDuplicate: false,
-    ...extra,
-  };
-}
+const line = saleLine;
 
 describe("salesPeriods", () => {
   it("are the program's months through the run month", () => {

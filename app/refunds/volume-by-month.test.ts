@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Membership } from "./eligibility";
 import { parseRate, type Rate } from "./fx";
-import { pooledVolume, type PoolProgram, type SalesLine } from "./pooled";
+import { pooledVolume, type PoolProgram } from "./pooled";
 import { volumeByInvoiceMonth, yearToDate } from "./volume-by-month";
+import { saleLine } from "@tests/setup/sales-lines";
 
 const program: PoolProgram = {
   start: "2026-01-01",
@@ -22,20 +23,7 @@ const rates: Record<string, Rate> = {
 };
 const fx = (currency: string, month: string) => rates[`${currency} ${month}`];
 
-const sale = (
-  invoiceDate: string,
-  memberId: number | null,
-  amountMinor: number,
-  extra: Partial<SalesLine> = {},
-): SalesLine => ({
-  invoiceDate,
-  memberId,
-  amountMinor,
-  currency: "USD",
-  category: "Cameras",
-  heldAsDuplicate: false,
-  ...extra,
-});
+const sale = saleLine;
 
 describe("volumeByInvoiceMonth", () => {
   it("puts each eligible line in its invoice month, converted per line", () => {
