@@ -241,18 +241,26 @@ function time(work: () => unknown): number {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-/** Requests fired at a fixed rate (an open loop: a slow answer does not slow the next request). */
-async function load(
+/**
+ * Requests fired at a fixed rate (an open loop: a slow answer does not slow the next request) for
+ * `seconds`, or until `stop()` says so.
+ */
+export async function load(
   urls: { url: string; cookie: string }[],
   perSecond: number,
   seconds: number,
+  stop: () => boolean = () => false,
 ): Promise<Percentiles & { errors: number; achievedPerSecond: number }> {
-  const total = perSecond * seconds;
+  let total = perSecond * seconds;
   const latencies: number[] = [];
   let errors = 0;
   const started = performance.now();
   const pending: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
+    if (stop()) {
+      total = i;
+      break;
+    }
     const due = started + (i * 1000) / perSecond;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
