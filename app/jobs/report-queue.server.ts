@@ -1,20 +1,26 @@
-// Runs report ingestion jobs in the background, one at a time, in upload order. Progress and
-// outcome are written to the jobs and reports tables, so any request (or a restart) can see them.
+// Runs report ingestion jobs in the background, one at a time, in upload order, each in a worker
+// thread so requests are answered meanwhile. Progress and outcome are written to the jobs and
+// reports tables, so any request (or a restart) can see them.
 import { ingestVersion, type IngestTarget } from "@imports/ingest.server";
 import type { ColumnMapping } from "@imports/headers";
 import { getJob, jobProgressRecorder } from "~/models/jobs.server";
 import { fail, startProcessing } from "~/models/report-lifecycle.server";
 import { getReport } from "~/models/reports.server";
 import { getColumnMapping, getSupplier } from "~/models/suppliers.server";
+import { registerThreadTask, runInThread } from "./worker-thread.server";
 
 let queue: Promise<void> = Promise.resolve();
 
 /** Queues the job; the returned promise settles when it has run (tests and scripts await it). */
 export function enqueueReportJob(jobId: number): Promise<void> {
   queue = queue
-    .then(() => runReportJob(jobId))
+    .then(() => runInThread("report", jobId))
     .catch((error) => {
       console.error(`Report job ${jobId} failed unexpectedly:`, error);
+      // The thread died before it could say so itself (out of memory, say).
+      const reportId = getJob(jobId)?.reportId;
+      if (reportId && getReport(reportId)?.status === "processing")
+        failUnexpectedly(reportId, error);
     });
   return queue;
 }
@@ -27,11 +33,16 @@ export async function runReportJob(jobId: number): Promise<void> {
   try {
     await ingestVersion(target, { onProgress: jobProgressRecorder(jobId) });
   } catch (error) {
-    fail(
-      target.reportId,
-      `Processing failed unexpectedly (${(error as Error).message}). Nothing of this upload was kept; please try again.`,
-    );
+    failUnexpectedly(target.reportId, error);
   }
+}
+registerThreadTask("report", runReportJob);
+
+function failUnexpectedly(reportId: number, error: unknown) {
+  fail(
+    reportId,
+    `Processing failed unexpectedly (${(error as Error).message}). Nothing of this upload was kept; please try again.`,
+  );
 }
 
 /** What the job is to ingest, while it is still queued. */
