@@ -7,9 +7,10 @@
 // Outside the built bundle (unit tests run the TypeScript sources) tasks run inline.
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
-type Task = { seq: number; name: string; id: number };
+type Task = { seq: number; name: string; id: number; payload?: Uint8Array };
 type Outcome = { seq: number; error?: string };
-type Runner = (id: number) => Promise<void>;
+/** A task: the id of what to work on, and bytes it needs that are kept nowhere else. */
+type Runner = (id: number, payload?: Uint8Array) => Promise<void>;
 
 const runners = new Map<string, Runner>();
 const bundle = import.meta.url;
@@ -47,13 +48,16 @@ function jobsThread(): Worker {
   return started;
 }
 
-/** Runs the task in the jobs thread, or inline outside the built bundle. */
-export function runInThread(name: string, id: number): Promise<void> {
+/**
+ * Runs the task in the jobs thread, or inline outside the built bundle. The payload is copied to
+ * the thread (a Buffer may share its memory with others, so it is not transferred).
+ */
+export function runInThread(name: string, id: number, payload?: Uint8Array): Promise<void> {
   const run = runners.get(name);
   if (!run) return Promise.reject(new Error(`no thread task named ${name}`));
-  if (!threaded()) return run(id);
+  if (!threaded()) return run(id, payload);
   return new Promise((resolve, reject) => {
-    const task: Task = { seq: ++seq, name, id };
+    const task: Task = { seq: ++seq, name, id, payload };
     waiting.set(task.seq, { resolve, reject });
     jobsThread().postMessage(task);
   });
@@ -66,7 +70,7 @@ if (!isMainThread && (workerData as { thread?: string } | null)?.thread === JOBS
       try {
         const run = runners.get(task.name);
         if (!run) throw new Error(`no thread task named ${task.name}`);
-        await run(task.id);
+        await run(task.id, task.payload);
         parentPort?.postMessage({ seq: task.seq } satisfies Outcome);
       } catch (error) {
         const message = (error as Error).message ?? String(error);
