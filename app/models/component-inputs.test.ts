@@ -1,6 +1,7 @@
-// componentInputs reads line_totals per period (or report_lines grouped, where a bonus selects
-// SKUs) and only some lines one by one; whatever the data and the program's components, the run
-// it leads to must equal the engine's over every raw line of the active reports (SPEC 3.7).
+// componentInputs sums line_totals, sku_totals and other-currency lines in SQL (converted there)
+// into few cells, and reads only some lines one by one (totals that are not whole, fractional
+// quantities where a bonus pays per unit); whatever the data and the program's components, the
+// run it leads to must equal the engine's over every raw line of the active reports (SPEC 3.7).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@db/client.server";
@@ -41,7 +42,11 @@ const lineArb = fc.record({
     fc.constantFrom(1.5, 0.25, -2.5),
   ),
   brl: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
-  amountMinor: fc.integer({ min: -50_000, max: 900_000 }),
+  amountMinor: fc.oneof(
+    { arbitrary: fc.integer({ min: -50_000, max: 900_000 }), weight: 20 },
+    // Past what SQL converts exactly at 0.18333333 (|amount| × n must stay a 64-bit integer).
+    { arbitrary: fc.integer({ min: 500_000_000_000, max: 2_000_000_000_000 }), weight: 1 },
+  ),
   duplicate: fc.constantFrom(null, null, null, "held", "accepted"),
   superseded: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
 });
@@ -58,6 +63,8 @@ const programArb = fc.record({
   windowed: fc.boolean(),
   skuBonus: fc.boolean(),
   perUnitBonus: fc.boolean(),
+  /** What the per-unit bonus selects: Freight (and SKU-B with skuBonus), SKUs only, or both SKUs. */
+  units: fc.constantFrom("category", "skus", "overlapping"),
   mix: fc.boolean(),
   runOffset: fc.integer({ min: 0, max: 130 }),
 });
@@ -97,12 +104,13 @@ function seed(
     );
   });
   refreshLineTotals(db, reports.values());
+  // Odd months at 0.5: every odd amount is a half cent, rounded away from zero (SPEC 3.1).
   for (const month of new Set(DAYS.map((d) => d.slice(0, 7))))
     sql
       .prepare(
-        "INSERT INTO fx_rates (month, from_currency, to_currency, rate) VALUES (?, 'BRL', 'USD', '0.18333333')",
+        "INSERT INTO fx_rates (month, from_currency, to_currency, rate) VALUES (?, 'BRL', 'USD', ?)",
       )
-      .run(month);
+      .run(month, Number(month.slice(5)) % 2 === 1 ? "0.5" : "0.18333333");
   const first = PROGRAM_FIRST + p.startOffset;
   const start = DAYS[first];
   const end = DAYS[Math.min(first + p.length, DAYS.length - 1)];
@@ -175,8 +183,12 @@ function seed(
       program.id,
       position++,
       "Units",
-      '["freight"]',
-      p.skuBonus ? '["SKU-B"]' : "[]",
+      p.units === "category" ? '["freight"]' : "[]",
+      p.units === "overlapping"
+        ? '["SKU-B", "SKU-A"]'
+        : p.units === "skus" || p.skuBonus
+          ? '["SKU-B"]'
+          : "[]",
       null,
       null,
       null,
@@ -238,6 +250,111 @@ describe("componentInputs", () => {
   });
 });
 
+/** The run from componentInputs and the run from every raw line, for one seeded database. */
+function bothRuns(db: Db, id: number, month: string) {
+  const program = loadProgramTerms(db, id);
+  const terms = componentProgram(program);
+  const who = memberships(db);
+  const fx = fxLookup(db, "USD");
+  const inputs = componentInputs(db, program, terms, month, who);
+  const fromTotals = computeProgramRun({
+    program: terms,
+    month,
+    sales: inputs.sales,
+    priorYear: inputs.priorYear,
+    alreadyPosted: NOTHING_POSTED,
+  });
+  const raw = rawActiveLines(db, true);
+  const fromLines = computeProgramRun({
+    program: terms,
+    month,
+    sales: salesCells(raw, { ...program, bonuses: terms.bonuses }, who, fx, month),
+    priorYear: terms.basis === "growth" ? priorYearVolume(raw, program, who, fx, month) : [],
+    alreadyPosted: NOTHING_POSTED,
+  });
+  return { fromTotals, fromLines, inputs };
+}
+
+const ONE_LINE = {
+  member: 0,
+  matched: true,
+  date: "2026-02-10",
+  category: "Freight" as const,
+  sku: "SKU-B" as const,
+  quantity: 3 as number | null,
+  brl: false,
+  amountMinor: 100_000,
+  duplicate: null,
+  superseded: false,
+};
+const ONE_PROGRAM = {
+  startOffset: 0,
+  length: 120,
+  growth: false,
+  method: "all-units",
+  include: [],
+  exclude: [],
+  volumeCap: null,
+  refundCap: null,
+  baseline: null,
+  windowed: false,
+  skuBonus: true,
+  perUnitBonus: true,
+  units: "skus",
+  mix: false,
+  runOffset: 60,
+} as const;
+
+describe("componentInputs, case by case", () => {
+  it("converts a line too large for SQL's exact product on its own, as the engine does", () => {
+    const db = openDatabase(":memory:");
+    try {
+      // 20,000,000,000.10 BRL × 0.18333333 = 3,666,666,600.0183…: its product (× n) passes 2^63.
+      const lines = [
+        { ...ONE_LINE, brl: true, amountMinor: 200_000_000_001 * 10, date: "2026-02-10" },
+        { ...ONE_LINE, brl: true, amountMinor: 12_345, date: "2026-02-11" },
+        { ...ONE_LINE, date: "2026-02-12" },
+      ];
+      const { id, month } = seed(db, [{ joinedOn: "2020-01-01", leftOn: null }], lines, {
+        ...ONE_PROGRAM,
+        perUnitBonus: false,
+      });
+      const { fromTotals, fromLines, inputs } = bothRuns(db, id, month);
+      expect(fromTotals).toEqual(fromLines);
+      expect(fromTotals.pooledVolumeMinor).toBe(366_666_660_002 + 2_263 + 100_000);
+      // The large line reached the engine as itself; the small one in a sum.
+      expect(inputs.salesLines.filter((l) => l.currency === "BRL")).toHaveLength(1);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it("gives each fractional quantity of a summed total to the engine alone (per-unit rounding)", () => {
+    const db = openDatabase(":memory:");
+    try {
+      // 0.5 × 37 = 18.5 → 19 per line: two lines alone earn 38, their sum (1.0 × 37) only 37.
+      const lines = [
+        { ...ONE_LINE, quantity: 0.5, date: "2026-02-10" },
+        { ...ONE_LINE, quantity: 0.5, date: "2026-02-11" },
+        { ...ONE_LINE, quantity: 4, date: "2026-02-12" },
+        { ...ONE_LINE, quantity: 2.5, brl: true, date: "2026-02-13" },
+      ];
+      const { id, month } = seed(
+        db,
+        [{ joinedOn: "2020-01-01", leftOn: null }],
+        lines,
+        ONE_PROGRAM,
+      );
+      const { fromTotals, fromLines } = bothRuns(db, id, month);
+      expect(fromTotals).toEqual(fromLines);
+      const units = fromTotals.components.find((c) => c.name === "Units");
+      expect(units?.basisMinor).toBe(19 + 19 + 4 * 37 + 93);
+    } finally {
+      db.$client.close();
+    }
+  });
+});
+
 describe("the fingerprint of a run with components", () => {
   it("changes with a line's SKU or quantity, and with a prior-year line", () => {
     const db = openDatabase(":memory:");
@@ -271,6 +388,7 @@ describe("the fingerprint of a run with components", () => {
           windowed: false,
           skuBonus: true,
           perUnitBonus: true,
+          units: "category",
           mix: false,
           runOffset: 60,
         },

@@ -10,6 +10,10 @@ export const settings = sqliteTable("settings", {
   baseCurrency: text("base_currency").notNull(),
   defaultFeeBps: integer("default_fee_bps").notNull(),
   fourEyes: integer("four_eyes", { mode: "boolean" }).notNull().default(false),
+  /** Days a supplier has to answer a pending claim before it goes to the admin (SPEC 5.2). */
+  claimDeadlineDays: integer("claim_deadline_days").notNull().default(15),
+  /** The day of the month a supplier's report of the month before is due (SPEC 11). */
+  reportDueDay: integer("report_due_day").notNull().default(10),
   updatedAt: text("updated_at").notNull().default(now),
 });
 

@@ -103,7 +103,8 @@ export const reportLines = sqliteTable(
     index("report_lines_key").on(t.customerKey, t.supplierId),
     index("report_lines_member").on(t.memberId),
     index("report_lines_dup").on(t.supplierId, t.invoiceNumber),
-    // Covers the line-by-line reads of allocation runs (other currencies, straddling totals).
+    // Covers the line-by-line reads of allocation runs (other currencies, straddling totals),
+    // SKU and quantity included for programs with bonuses (decision 070).
     index("report_lines_report").on(
       t.reportId,
       t.currency,
@@ -112,12 +113,30 @@ export const reportLines = sqliteTable(
       t.invoiceDate,
       t.amountMinor,
       t.duplicateStatus,
+      t.sku,
+      t.quantity,
     ),
     // The matching queue groups only unmatched lines: a small partial index that covers the
     // grouping, so the queue costs what is unmatched, not what the suppliers ever reported.
     index("report_lines_unmatched")
       .on(t.supplierId, t.customerKey, t.reportId, t.currency, t.amountMinor, t.customerName)
       .where(sql`member_id IS NULL`),
+    // Lines with a fractional quantity (per-unit bonuses round them one by one, SPEC 3.7): a run
+    // reads just these, never the totals around them (decision 070).
+    index("report_lines_fractional")
+      .on(
+        t.supplierId,
+        t.invoiceDate,
+        t.reportId,
+        t.memberId,
+        t.category,
+        t.currency,
+        t.amountMinor,
+        t.duplicateStatus,
+        t.sku,
+        t.quantity,
+      )
+      .where(sql`quantity <> CAST(quantity AS INTEGER)`),
     // Held duplicates are few: counting them per report must not read the report's every line.
     index("report_lines_held")
       .on(t.reportId)

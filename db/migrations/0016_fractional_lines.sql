@@ -1,0 +1,1 @@
+CREATE INDEX `report_lines_fractional` ON `report_lines` (`supplier_id`,`invoice_date`,`report_id`,`member_id`,`category`,`currency`,`amount_minor`,`duplicate_status`,`sku`,`quantity`) WHERE quantity <> CAST(quantity AS INTEGER);

@@ -1,0 +1,2 @@
+DROP INDEX `report_lines_report`;--> statement-breakpoint
+CREATE INDEX `report_lines_report` ON `report_lines` (`report_id`,`currency`,`member_id`,`category`,`invoice_date`,`amount_minor`,`duplicate_status`,`sku`,`quantity`);
