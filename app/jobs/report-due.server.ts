@@ -1,19 +1,15 @@
-// SPEC 11's report-due reminder: on the due day (REPORT_DUE_DAY, default 10) a supplier whose
-// report for the month before is missing, while one of its programs covers that month, is
-// reminded, then every 3 days until the report arrives. Each reminder has its key (supplier,
-// month, 3-day slot), so however often the job runs, and on however many processes, a slot is
-// told once; a slot missed while the portal was down is told when it comes back (decision 050).
+// SPEC 11's report-due reminder: on the due day (the consortium's `reportDueDay` setting, default
+// 10) a supplier whose report for the month before is missing, while one of its programs covers
+// that month, is reminded, then every 3 days until the report arrives. Each reminder has its key
+// (supplier, month, 3-day slot), so however often the job runs, and on however many processes, a
+// slot is told once; a slot missed while the portal was down is told when it comes back
+// (decision 050).
 import { remindOfMissingReport, suppliersMissingReport } from "~/models/report-reminders.server";
+import { reportDueDay } from "~/models/settings.server";
 import { registerJob } from "./scheduler.server";
 import { reminderSlot } from "./schedule-times";
 
 export const REPORT_DUE_JOB = "report-due-reminders";
-
-/** The day of the month a report of the month before is due. */
-export function reportDueDay(): number {
-  const day = Number(process.env.REPORT_DUE_DAY);
-  return Number.isInteger(day) && day >= 1 && day <= 28 ? day : 10;
-}
 
 /** Hourly: the reminder of a day goes out in the first hour the portal runs that day. */
 export function registerReportDueJob(): void {

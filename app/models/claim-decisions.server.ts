@@ -9,7 +9,9 @@ import type { Role } from "@db/schema";
 import { claimDecisionInput } from "~/schemas/claims";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { getClaim, type Claim } from "./claims.server";
+import { nowIso } from "./clock.server";
 import { conflict, invalid, notFound } from "./errors";
+import { claimDecided, claimEscalated } from "./notification-events.server";
 
 export type Decider = NonNullable<AuditActor> & { role: Role; supplierId: number | null };
 
@@ -41,7 +43,7 @@ export function decideClaim(actor: Decider, claimId: number, raw: unknown, ip?: 
       for (const { sku, category } of input.categories)
         setCategory.run(category || null, claimId, sku || null);
     }
-    const now = new Date().toISOString();
+    const now = nowIso();
     sql
       .prepare(
         `UPDATE claims SET status = ?, reason = ?, comment = ?, decided_by = ?, decided_at = ?
@@ -56,7 +58,7 @@ export function decideClaim(actor: Decider, claimId: number, raw: unknown, ip?: 
         claimId,
       );
     const action = override ? "override" : input.decision;
-    sql
+    const decisionId = sql
       .prepare(
         `INSERT INTO claim_decisions (claim_id, actor_user_id, action, from_status, to_status,
                                       reason, comment)
@@ -70,7 +72,8 @@ export function decideClaim(actor: Decider, claimId: number, raw: unknown, ip?: 
         to,
         to === "rejected" ? (input.reason ?? null) : null,
         input.comment ?? null,
-      );
+      ).lastInsertRowid;
+    claimDecided(db, claimId, Number(decisionId));
     recordAudit(
       actor,
       `claim.${action}`,
@@ -89,10 +92,12 @@ export function decideClaim(actor: Decider, claimId: number, raw: unknown, ip?: 
 }
 
 /**
- * Pending claims past their deadline go to the admin (SPEC 5.2): escalated, each audited. Cheap
- * when none is due (one look-up on claims_status), so the claim screens call it as they load.
+ * Pending claims past their deadline go to the admin (SPEC 5.2): escalated, each audited, and the
+ * admins told (SPEC 11) in the same transaction. `today` is the portal's date (its clock); the
+ * scheduler runs this hourly (app/jobs/claim-review.server.ts). Cheap when none is due (one
+ * look-up on claims_status). Returns how many claims it escalated.
  */
-export function escalateOverdue(today = new Date().toISOString().slice(0, 10), db: Db = getDb()) {
+export function escalateOverdue(today = nowIso().slice(0, 10), db: Db = getDb()) {
   const due = db.$client
     .prepare(`SELECT id FROM claims WHERE status = 'pending' AND due_on < ?`)
     .pluck()
@@ -111,6 +116,7 @@ export function escalateOverdue(today = new Date().toISOString().slice(0, 10), d
       if (move.run(id).changes === 0) continue;
       trail.run(id);
       recordAudit(null, "claim.escalate", { type: "claim", id }, { dueBefore: today });
+      claimEscalated(tx, id);
       moved++;
     }
     return moved;

@@ -1,7 +1,8 @@
 // Deciding claims (SPEC 5.2) on a database of its own: the deadline escalates a pending claim to
 // the admin, the supplier then may no longer decide it, the admin decides it and may overturn a
-// decision only with a comment; every move is kept and audited. A later report holding the
-// invoice turns the accepted claim reported_later, and runs stop reading its lines.
+// decision only with a comment; every move is kept, audited and told (the admins of the
+// escalation, the member of each decision). A later report holding the invoice turns the
+// accepted claim reported_later, and runs stop reading its lines.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,6 +29,8 @@ beforeAll(() => {
     INSERT INTO users (id, email, password_hash, role) VALUES (1, 'admin@x.example', 'x', 'admin');
     INSERT INTO users (id, email, password_hash, role, supplier_id)
       VALUES (2, 's@x.example', 'x', 'supplier', 1);
+    INSERT INTO users (id, email, password_hash, role, member_id, locale)
+      VALUES (3, 'm@x.example', 'x', 'member', 1, 'pt-BR');
     INSERT INTO claims (id, member_id, supplier_id, format, invoice_number, invoice_key,
                         document_key, invoice_date, currency, amount_minor, status, due_on)
       VALUES (1, 1, 1, 'cfdi', 'NO-0042', 'NO42', 'UUID-1', '2026-02-10', 'MXN', 10000,
@@ -38,6 +41,14 @@ beforeAll(() => {
   claimId = 1;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The notifications of a kind: who, under which key, with what. */
+const told = (kind: string) =>
+  (
+    getDb()
+      .$client.prepare(`SELECT user_id, key, params FROM notifications WHERE kind = ? ORDER BY id`)
+      .all(kind) as { user_id: number; key: string; params: string }[]
+  ).map((n) => ({ ...n, params: JSON.parse(n.params) }));
 
 const codeOf = (work: () => unknown) => {
   try {
@@ -62,6 +73,14 @@ describe("claim decisions", () => {
       .$client.prepare(`SELECT action, target_id FROM audit_log WHERE action LIKE 'claim.%'`)
       .all();
     expect(audit).toEqual([{ action: "claim.escalate", target_id: "1" }]);
+    // The admins hear it in the same transaction, once (SPEC 11).
+    expect(told("claim_escalated")).toEqual([
+      {
+        user_id: 1,
+        key: "claim-escalated:1",
+        params: { reference: "NO-0042", member: "Member", supplier: "Norte" },
+      },
+    ]);
   });
 
   it("lets the supplier no longer decide an escalated claim; the admin decides it", () => {
@@ -111,6 +130,38 @@ describe("claim decisions", () => {
       ["accept", "escalated", "accepted"],
       ["override", "accepted", "rejected"],
       ["override", "rejected", "accepted"],
+    ]);
+    // The member hears each decision once, the overturns too, keyed by the decision's row.
+    const ids = claimDecisions(claimId).map((d) => d.id);
+    expect(told("claim_decided")).toEqual(
+      ["accepted", "rejected", "accepted"].map((variant, i) => ({
+        user_id: 3,
+        key: `claim-decided:1:${ids[i + 1]}`,
+        params: { variant, reference: "NO-0042", supplier: "Norte" },
+      })),
+    );
+    expect(
+      getDb()
+        .$client.prepare(
+          `SELECT to_address, locale, subject FROM outbox WHERE kind = 'claim_decided' ORDER BY id`,
+        )
+        .all(),
+    ).toEqual([
+      {
+        to_address: "m@x.example",
+        locale: "pt-BR",
+        subject: "Sua reivindicação NO-0042 foi aceita",
+      },
+      {
+        to_address: "m@x.example",
+        locale: "pt-BR",
+        subject: "Sua reivindicação NO-0042 foi rejeitada",
+      },
+      {
+        to_address: "m@x.example",
+        locale: "pt-BR",
+        subject: "Sua reivindicação NO-0042 foi aceita",
+      },
     ]);
   });
 

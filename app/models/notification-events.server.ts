@@ -1,6 +1,7 @@
 // SPEC 11's events, told where they happen: each function runs inside the write transaction of
-// its fact (a version landing or refused, a run posted, a batch built or paid), so an event is
-// told exactly when the fact commits, and its key keeps a replay from telling it twice.
+// its fact (a version landing or refused, a run posted, a batch built or paid, a claim decided or
+// escalated, a supplier's daily digest of claims), so an event is told exactly when the fact
+// commits, and its key keeps a replay from telling it twice.
 import { prepared, type Db } from "@db/client.server";
 import type { Tier } from "~/refunds/tiers";
 import { nearNextTier } from "~/refunds/near-tier";
@@ -244,4 +245,108 @@ export function batchPaid(db: Db, batchId: number): void {
       db,
     );
   }
+}
+
+type ClaimFacts = {
+  memberId: number;
+  reference: string;
+  status: string;
+  member: string;
+  supplier: string;
+};
+
+const claimFacts = (db: Db, claimId: number) =>
+  prepared(
+    `SELECT c.member_id memberId, c.invoice_number reference, c.status, m.name member,
+            s.name supplier
+       FROM claims c JOIN members m ON m.id = c.member_id JOIN suppliers s ON s.id = c.supplier_id
+      WHERE c.id = ?`,
+    db,
+  ).get(claimId) as ClaimFacts | undefined;
+
+/**
+ * Claim decided (SPEC 11): the claiming member's users hear that the supplier or the consortium
+ * accepted or rejected their claim. Each decision is told once (its row in claim_decisions is the
+ * key), so an overturned claim is told again, with its new outcome.
+ */
+export function claimDecided(db: Db, claimId: number, decisionId: number): void {
+  const claim = claimFacts(db, claimId);
+  if (!claim || (claim.status !== "accepted" && claim.status !== "rejected")) return;
+  notify(
+    {
+      kind: "claim_decided",
+      userIds: usersOf(db, { memberId: claim.memberId }),
+      key: `claim-decided:${claimId}:${decisionId}`,
+      params: { variant: claim.status, reference: claim.reference, supplier: claim.supplier },
+      link: "/member/claims",
+    },
+    db,
+  );
+}
+
+/** Claim escalated (SPEC 11): the admins hear of a claim whose supplier let the deadline pass. */
+export function claimEscalated(db: Db, claimId: number): void {
+  const claim = claimFacts(db, claimId);
+  if (!claim) return;
+  notify(
+    {
+      kind: "claim_escalated",
+      userIds: usersOf(db, "admin"),
+      key: `claim-escalated:${claimId}`,
+      params: { reference: claim.reference, member: claim.member, supplier: claim.supplier },
+      link: "/admin/claims",
+    },
+    db,
+  );
+}
+
+/**
+ * Claims to review (SPEC 11), a digest a day: each user of the supplier hears how many claims
+ * became pending since their last digest (the newest claim told is kept in its params as
+ * `lastClaimId`), once per day (the key). A claim decided before the digest is not counted; one
+ * still pending is not told twice. Returns how many users were told.
+ */
+export function claimsToReview(db: Db, supplierId: number, day: string): number {
+  const key = `claims-to-review:${supplierId}:${day}`;
+  const latest = prepared(
+    `SELECT key, params FROM notifications WHERE user_id = ? AND kind = 'claims_to_review'
+      ORDER BY created_at DESC, id DESC LIMIT 1`,
+    db,
+  );
+  const fresh = prepared(
+    `SELECT count(*) count, max(id) lastClaimId FROM claims
+      WHERE supplier_id = ? AND status = 'pending' AND id > ?`,
+    db,
+  );
+  let told = 0;
+  for (const userId of usersOf(db, { supplierId })) {
+    const last = latest.get(userId) as { key: string; params: string } | undefined;
+    if (last?.key === key) continue;
+    const since = last ? Number(JSON.parse(last.params).lastClaimId) || 0 : 0;
+    const { count, lastClaimId } = fresh.get(supplierId, since) as {
+      count: number;
+      lastClaimId: number | null;
+    };
+    if (count === 0 || lastClaimId === null) continue;
+    notify(
+      {
+        kind: "claims_to_review",
+        userIds: [userId],
+        key,
+        // "1 new claim" reads as the singular in each of our languages; more as the plural.
+        params: { ...(count === 1 ? { variant: "one" } : {}), count, lastClaimId },
+        link: "/supplier/claims",
+      },
+      db,
+    );
+    told += 1;
+  }
+  return told;
+}
+
+/** Suppliers with at least one pending claim (walks the claims' status index). */
+export function suppliersWithPendingClaims(db: Db): number[] {
+  return prepared(`SELECT DISTINCT supplier_id FROM claims WHERE status = 'pending'`, db)
+    .pluck()
+    .all() as number[];
 }

@@ -34,10 +34,15 @@ function mailLocale(user: Recipient): Locale {
   return settingLocale(user.locale) ?? settingLocale(user.supplierLanguage) ?? "es";
 }
 
-/** The portal's address, for the links an e-mail carries (PUBLIC_URL, else this server). */
+/**
+ * The portal's address, for the links an e-mail carries (PUBLIC_URL, else this server). A
+ * PUBLIC_URL with a path (`https://x.example/portal`) is where the portal lives: every link keeps
+ * it, `/member/claims` → `https://x.example/portal/member/claims` (decision 066).
+ */
 export function portalUrl(path: string): string {
-  const base = process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
-  return new URL(path, base).toString();
+  const base = new URL(process.env.PUBLIC_URL || `http://localhost:${process.env.PORT ?? "3000"}`);
+  if (!base.pathname.endsWith("/")) base.pathname += "/";
+  return new URL(path.replace(/^\/+/, ""), base).toString();
 }
 
 /**

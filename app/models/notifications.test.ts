@@ -11,6 +11,7 @@ import {
   markRead,
   notify,
   openNotification,
+  portalUrl,
   unreadCount,
 } from "./notifications.server";
 
@@ -118,5 +119,51 @@ describe("reading and marking", () => {
     expect(markRead(user.bea, { all: true })).toBe(2);
     expect(listNotifications(user.bea, { unread: true }, 1, 10, "en").total).toBe(0);
     expect(unreadCount(user.ana)).toBe(2);
+  });
+});
+
+describe("links in e-mails", () => {
+  it("keep PUBLIC_URL's sub-path, with or without its trailing slash", () => {
+    for (const base of ["https://x.example/portal", "https://x.example/portal/"]) {
+      vi.stubEnv("PUBLIC_URL", base);
+      expect(portalUrl("/member/claims")).toBe("https://x.example/portal/member/claims");
+      expect(portalUrl("/member/statement?from=2026-03&to=2026-03")).toBe(
+        "https://x.example/portal/member/statement?from=2026-03&to=2026-03",
+      );
+      expect(portalUrl("/unsubscribe/7.run_posted.abc")).toBe(
+        "https://x.example/portal/unsubscribe/7.run_posted.abc",
+      );
+      expect(portalUrl("/reset-password/tok")).toBe("https://x.example/portal/reset-password/tok");
+      expect(portalUrl("/invite/tok")).toBe("https://x.example/portal/invite/tok");
+      // A path cannot leave the portal's address, even one written as another host's.
+      expect(portalUrl("//evil.example/x")).toBe("https://x.example/portal/evil.example/x");
+    }
+    vi.stubEnv("PUBLIC_URL", "https://portal.example");
+    expect(portalUrl("/member")).toBe("https://portal.example/member");
+    vi.stubEnv("PUBLIC_URL", "");
+    vi.stubEnv("PORT", "4321");
+    expect(portalUrl("/member")).toBe("http://localhost:4321/member");
+    vi.stubEnv("PUBLIC_URL", "https://portal.example");
+  });
+
+  it("write every link of a notification's e-mail under the sub-path", () => {
+    vi.stubEnv("PUBLIC_URL", "https://x.example/portal");
+    try {
+      event("paid:sub", [user.ana]);
+      const [mail] = db.$client
+        .prepare(`SELECT text, html FROM outbox WHERE key = ?`)
+        .all(`paid:sub:${user.ana}`) as { text: string; html: string }[];
+      const links = (body: string) => [...body.matchAll(/https?:\/\/[^\s"<]+/g)].map((m) => m[0]);
+      expect(links(mail.text)).toEqual([
+        "https://x.example/portal/account/notifications",
+        "https://x.example/portal/member/statement",
+      ]);
+      expect(links(mail.html)).toEqual([
+        "https://x.example/portal/account/notifications",
+        "https://x.example/portal/member/statement",
+      ]);
+    } finally {
+      vi.stubEnv("PUBLIC_URL", "https://portal.example");
+    }
   });
 });

@@ -83,6 +83,34 @@ export default function Settings() {
           error={errors.defaultFeeBps}
           required
         />
+        <Field
+          label={t("settings.claimDeadlineDays")}
+          name="claimDeadlineDays"
+          type="number"
+          min={1}
+          max={90}
+          defaultValue={settings.claimDeadlineDays}
+          error={errors.claimDeadlineDays}
+          aria-describedby="claim-deadline-hint"
+          required
+        />
+        <p className="muted" id="claim-deadline-hint">
+          {t("settings.claimDeadlineHint")}
+        </p>
+        <Field
+          label={t("settings.reportDueDay")}
+          name="reportDueDay"
+          type="number"
+          min={1}
+          max={28}
+          defaultValue={settings.reportDueDay}
+          error={errors.reportDueDay}
+          aria-describedby="report-due-hint"
+          required
+        />
+        <p className="muted" id="report-due-hint">
+          {t("settings.reportDueHint")}
+        </p>
         <label className="field">
           <span>
             <input type="checkbox" name="fourEyes" defaultChecked={settings.fourEyes} />{" "}

@@ -97,4 +97,8 @@ export const settingsInput = z.object({
   baseCurrency: currencyCode,
   defaultFeeBps: z.coerce.number().int().min(0).max(10000),
   fourEyes: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  /** Days a supplier has to answer a claim (SPEC 5.2); a quarter at most. */
+  claimDeadlineDays: z.coerce.number().int().min(1).max(90),
+  /** Day of the month a report is due (SPEC 11): every month has it, so 28 at most. */
+  reportDueDay: z.coerce.number().int().min(1).max(28),
 });
