@@ -11,7 +11,7 @@ import { isCodedError } from "~/errors/coded";
 import type { TypedClaimInput } from "~/schemas/claims";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { readClaimFile, type InvoiceReading, type ParsedInvoice } from "./claim-reader.server";
-import { judgeAndWrite, type ClaimCandidate, type Judged } from "./claims.server";
+import { judgeAndWrite, supplierOfIssuer, type ClaimCandidate, type Judged } from "./claims.server";
 import { conflict, invalid, notFound } from "./errors";
 
 /** A typed claim's proof: at most 10 MiB (SPEC 5.2). */
@@ -143,31 +143,46 @@ function candidateOf(file: string, inv: ParsedInvoice): ClaimCandidate {
   };
 }
 
-/** A file the readers refused: its code, and what was read of it (an NF-e not normal). */
-function refusedReading(r: Extract<InvoiceReading, { ok: false }>, db: Db): Judged {
+/**
+ * An invoice as read, waiting for the landing transaction: the candidate to judge, or the
+ * readers' refusal (with the issuer, to name its supplier).
+ */
+type ReadInvoice =
+  | { ok: true; candidate: ClaimCandidate }
+  | { ok: false; refused: Judged; issuerTaxId: string | null };
+
+/**
+ * A reading in the shape it waits in, as plain copies: the readers' strings are slices of the
+ * file's XML text, and keeping one would keep that whole text alive — 10,000 invoices' worth
+ * of XML held (and traced by every garbage collection) until the transaction (SPEC 9).
+ */
+function waiting(r: InvoiceReading): ReadInvoice {
+  if (r.ok) return structuredClone({ ok: true, candidate: candidateOf(r.file, r.invoice) });
   const inv = r.invoice;
-  const supplierId = inv
-    ? (db.$client
-        .prepare(`SELECT supplier_id FROM supplier_tax_ids WHERE tax_id_normalized = ?`)
-        .pluck()
-        .get(inv.issuerTaxId) as number | undefined)
-    : undefined;
-  return {
-    file: r.file,
-    outcome: "refused",
-    code: r.error.code,
-    params: r.error.params,
-    supplierId,
-    invoiceNumber: inv?.number,
-    invoiceDate: inv?.issuedOn,
-    currency: inv?.currency,
-  };
+  return structuredClone({
+    ok: false,
+    issuerTaxId: inv?.issuerTaxId ?? null,
+    refused: {
+      file: r.file,
+      outcome: "refused",
+      code: r.error.code,
+      params: r.error.params,
+      invoiceNumber: inv?.number,
+      invoiceDate: inv?.issuedOn,
+      currency: inv?.currency,
+    },
+  });
 }
+
+/** Progress is a commit (an fsync) of its own: written a few times a second, not per invoice. */
+const PROGRESS_EVERY_MS = 500;
 
 /**
  * Reads the upload's bytes (progress written as invoices are read), then judges and writes
- * every invoice in one transaction. A file refused as a whole (a ZIP bomb, a path in an entry
- * name, a ZIP with no invoice) fails the upload with its code; nothing else is written.
+ * every invoice in one transaction (decision 055: an upload a crash interrupts leaves nothing
+ * behind), its statements prepared once (decision 067). A file refused as a whole (a ZIP bomb,
+ * a path in an entry name, a ZIP with no invoice) fails the upload with its code; nothing else
+ * is written.
  */
 export async function processClaimUpload(uploadId: number, bytes: Buffer): Promise<void> {
   const db = getDb();
@@ -178,12 +193,17 @@ export async function processClaimUpload(uploadId: number, bytes: Buffer): Promi
     `UPDATE claim_uploads SET invoices_read = ?, invoices_total = ? WHERE id = ?`,
   );
   try {
-    const readings: InvoiceReading[] = [];
+    const read: ReadInvoice[] = [];
+    let progressAt = 0;
     const source = readClaimFile(upload.fileName, bytes, (done, total) => {
-      if (done % 100 === 0 || done === total) progress.run(done, total, uploadId);
+      const now = Date.now();
+      if (done === 0 || done === total || now - progressAt >= PROGRESS_EVERY_MS) {
+        progress.run(done, total, uploadId);
+        progressAt = now;
+      }
     });
-    for await (const reading of source) readings.push(reading);
-    if (readings.length === 0) throw conflict("claim_upload_empty");
+    for await (const reading of source) read.push(waiting(reading));
+    if (read.length === 0) throw conflict("claim_upload_empty");
     inTransaction((tx) => {
       const ctx = {
         memberId: upload.memberId,
@@ -191,9 +211,10 @@ export async function processClaimUpload(uploadId: number, bytes: Buffer): Promi
         uploadId,
         today: today(),
       };
-      const judged = readings.map((r): Judged => {
-        if (!r.ok) return refusedReading(r, tx);
-        return judgeAndWrite(tx, ctx, candidateOf(r.file, r.invoice));
+      const judged = read.map((r): Judged => {
+        if (r.ok) return judgeAndWrite(tx, ctx, r.candidate);
+        const supplierId = r.issuerTaxId ? supplierOfIssuer(tx, r.issuerTaxId) : undefined;
+        return { ...r.refused, supplierId };
       });
       finish(tx, uploadId, judged);
     });
@@ -262,13 +283,19 @@ function finish(db: Db, uploadId: number, judged: Judged[]) {
 }
 
 /** Uploads a stopped process left queued or processing: failed, nothing of them written. */
-export function failInterruptedClaimUploads(db: Db = getDb()): number {
+export function failInterruptedClaimUploads(db: Db = getDb(), only?: readonly number[]): number {
   return db.$client
     .prepare(
       `UPDATE claim_uploads SET status = 'failed', message = ?, finished_at = ?
-        WHERE status IN ('queued', 'processing')`,
+        WHERE status IN ('queued', 'processing')
+          AND (? IS NULL OR id IN (SELECT value FROM json_each(?)))`,
     )
-    .run(JSON.stringify({ code: "interrupted", params: {} }), new Date().toISOString()).changes;
+    .run(
+      JSON.stringify({ code: "interrupted", params: {} }),
+      new Date().toISOString(),
+      only ? 1 : null,
+      JSON.stringify(only ?? []),
+    ).changes;
 }
 
 // ── Typed claims with a proof ──

@@ -2,14 +2,12 @@
 // decides), writing claims with their lines, and reading them back for members, suppliers and
 // admins. Decisions live in claim-decisions.server.ts, uploads in claim-uploads.server.ts.
 import type { Db } from "@db/client.server";
-import { getDb } from "@db/client.server";
+import { getDb, prepared } from "@db/client.server";
 import type { ClaimOutcome, ClaimReason, ClaimStatus } from "@db/schema";
 import { normalizeInvoiceNumber as invoiceKey } from "@imports/claims";
 import { normalizeTaxId } from "~/schemas/tax-ids";
 import type { ModelErrorCode } from "./errors";
-
-/** Days a supplier has to answer a pending claim before it goes to the admin (SPEC 5.2). */
-export const CLAIM_DEADLINE_DAYS = 15;
+import { claimDeadlineDays } from "./settings.server";
 
 /** What an invoice of an upload became: an outcome, a claim when one was made, a note. */
 export type Judged = {
@@ -55,16 +53,24 @@ export const addDays = (isoDate: string, days: number) =>
 
 const SALE_KINDS = new Set(["sale", "credit_note"]);
 
+/** The supplier whose tax id issued an invoice (one look-up on the table's primary key). */
+export function supplierOfIssuer(db: Db, issuerTaxId: string): number | undefined {
+  return prepared(`SELECT supplier_id FROM supplier_tax_ids WHERE tax_id_normalized = ?`, db)
+    .pluck()
+    .get(normalizeTaxId(issuerTaxId)) as number | undefined;
+}
+
 /**
  * Judges one invoice for `memberId` and writes its claim when it makes one (inside the caller's
- * write transaction). `seen` holds the document keys already claimed in this upload.
+ * write transaction). Every statement is prepared once per connection (`prepared`): an upload
+ * of 10,000 invoices runs the same dozen statements, never compiles 80,000 (SPEC 9).
  */
 export function judgeAndWrite(
   db: Db,
   ctx: { memberId: number; memberTaxKey: string; uploadId: number; today: string },
   c: ClaimCandidate,
 ): Judged {
-  const sql = db.$client;
+  const sql = (text: string) => prepared(text, db);
   const base = {
     file: c.file,
     invoiceNumber: c.invoiceNumber,
@@ -75,12 +81,7 @@ export function judgeAndWrite(
     ({ ...base, outcome: "refused", code, params, supplierId }) as Judged;
   if (!SALE_KINDS.has(c.kind))
     return { ...base, outcome: "skipped", code: "invoice_not_a_sale", params: { type: c.kind } };
-  const supplierId =
-    c.supplierId ??
-    (sql
-      .prepare(`SELECT supplier_id FROM supplier_tax_ids WHERE tax_id_normalized = ?`)
-      .pluck()
-      .get(normalizeTaxId(c.issuerTaxId ?? "")) as number | undefined);
+  const supplierId = c.supplierId ?? supplierOfIssuer(db, c.issuerTaxId ?? "");
   if (!supplierId)
     return {
       ...base,
@@ -93,13 +94,11 @@ export function judgeAndWrite(
   const key = c.numberKeys?.[0] ?? invoiceKey(c.invoiceNumber);
   // An invoice is claimed once (SPEC 5.2): by its UUID or access key; a typed claim (no key) by
   // its supplier and normalized number, against every claim and every claim against it.
-  const byKey = sql.prepare(`SELECT id FROM claims WHERE document_key = ?`).pluck();
-  const byNumber = sql
-    .prepare(
-      `SELECT id FROM claims WHERE supplier_id = ? AND invoice_key = ?
-          AND (? OR document_key IS NULL) ORDER BY id LIMIT 1`,
-    )
-    .pluck();
+  const byKey = sql(`SELECT id FROM claims WHERE document_key = ?`).pluck();
+  const byNumber = sql(
+    `SELECT id FROM claims WHERE supplier_id = ? AND invoice_key = ?
+        AND (? OR document_key IS NULL) ORDER BY id LIMIT 1`,
+  ).pluck();
   const earlier = (
     c.documentKey
       ? (byKey.get(c.documentKey) ?? byNumber.get(supplierId, key, 0))
@@ -108,11 +107,11 @@ export function judgeAndWrite(
   if (earlier) return refuse("invoice_already_claimed", { claimId: earlier }, supplierId);
   if (c.invoiceDate > ctx.today)
     return refuse("invoice_in_future", { date: c.invoiceDate }, supplierId);
-  const inProgram = sql
-    .prepare(`SELECT 1 FROM programs WHERE supplier_id = ? AND start <= ? AND "end" >= ?`)
-    .get(supplierId, c.invoiceDate, c.invoiceDate);
+  const inProgram = sql(
+    `SELECT 1 FROM programs WHERE supplier_id = ? AND start <= ? AND "end" >= ?`,
+  ).get(supplierId, c.invoiceDate, c.invoiceDate);
   if (!inProgram) {
-    const supplier = sql.prepare(`SELECT name FROM suppliers WHERE id = ?`).pluck().get(supplierId);
+    const supplier = sql(`SELECT name FROM suppliers WHERE id = ?`).pluck().get(supplierId);
     return refuse("invoice_outside_programs", { date: c.invoiceDate, supplier }, supplierId);
   }
   const keys = c.numberKeys?.length ? c.numberKeys : [key];
@@ -120,35 +119,34 @@ export function judgeAndWrite(
   for (const k of keys) if ((reported = reportedLine(db, supplierId, k, ctx.memberId))) break;
   const status: ClaimStatus = reported ? "reported" : "pending";
   const claimId = Number(
-    sql
-      .prepare(
-        `INSERT INTO claims (upload_id, member_id, supplier_id, format, kind, invoice_number,
-                             invoice_key, document_key, invoice_date, currency, amount_minor,
-                             status, reported_line_id, reported_amount_minor, due_on)
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-      )
-      .run(
-        ctx.uploadId,
-        ctx.memberId,
-        supplierId,
-        c.format,
-        c.kind,
-        c.invoiceNumber,
-        key,
-        c.documentKey ?? null,
-        c.invoiceDate,
-        c.currency,
-        c.amountMinor,
-        status,
-        reported?.lineId ?? null,
-        reported?.amountMinor ?? null,
-        addDays(ctx.today, CLAIM_DEADLINE_DAYS),
-      ).lastInsertRowid,
+    sql(
+      `INSERT INTO claims (upload_id, member_id, supplier_id, format, kind, invoice_number,
+                           invoice_key, document_key, invoice_date, currency, amount_minor,
+                           status, reported_line_id, reported_amount_minor, due_on)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    ).run(
+      ctx.uploadId,
+      ctx.memberId,
+      supplierId,
+      c.format,
+      c.kind,
+      c.invoiceNumber,
+      key,
+      c.documentKey ?? null,
+      c.invoiceDate,
+      c.currency,
+      c.amountMinor,
+      status,
+      reported?.lineId ?? null,
+      reported?.amountMinor ?? null,
+      // The consortium's deadline for a supplier's answer (settings, SPEC 5.2).
+      addDays(ctx.today, claimDeadlineDays(db)),
+    ).lastInsertRowid,
   );
-  const category = sql
-    .prepare(`SELECT category FROM supplier_sku_categories WHERE supplier_id = ? AND sku = ?`)
-    .pluck();
-  const insertLine = sql.prepare(
+  const category = sql(
+    `SELECT category FROM supplier_sku_categories WHERE supplier_id = ? AND sku = ?`,
+  ).pluck();
+  const insertLine = sql(
     `INSERT INTO claim_lines (claim_id, sku, description, category, quantity, amount_minor)
      VALUES (?,?,?,?,?,?)`,
   );
@@ -171,14 +169,13 @@ export function judgeAndWrite(
  * the same normalized invoice number. One look-up on report_lines_invoice_key.
  */
 export function reportedLine(db: Db, supplierId: number, key: string, memberId: number) {
-  const row = db.$client
-    .prepare(
-      `SELECT min(l.id) AS lineId, sum(l.amount_minor) AS amountMinor
-         FROM report_lines l INDEXED BY report_lines_invoice_key
-         JOIN reports r ON r.id = l.report_id AND r.status = 'active'
-        WHERE l.supplier_id = ? AND l.invoice_key = ? AND l.member_id = ?`,
-    )
-    .get(supplierId, key, memberId) as { lineId: number | null; amountMinor: number | null };
+  const row = prepared(
+    `SELECT min(l.id) AS lineId, sum(l.amount_minor) AS amountMinor
+       FROM report_lines l INDEXED BY report_lines_invoice_key
+       JOIN reports r ON r.id = l.report_id AND r.status = 'active'
+      WHERE l.supplier_id = ? AND l.invoice_key = ? AND l.member_id = ?`,
+    db,
+  ).get(supplierId, key, memberId) as { lineId: number | null; amountMinor: number | null };
   return row.lineId === null ? undefined : { lineId: row.lineId, amountMinor: row.amountMinor! };
 }
 

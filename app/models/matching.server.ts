@@ -1,6 +1,7 @@
 // Member identification (SPEC 5): the queue of unmatched customer keys and their resolution to
 // a member (an alias) or as "not a member". A resolution applies to every line with that key.
 import { eq } from "drizzle-orm";
+import { orderText, type ListSort } from "./list-order.server";
 import { getDb, inTransaction } from "@db/client.server";
 import { aliases, members, suppliers } from "@db/schema";
 import { normalizeCustomerKey } from "@imports/values";
@@ -9,6 +10,7 @@ import { conflict, invalid, notFound } from "./errors";
 import type { Actor } from "~/auth/authorize.server";
 import { recordAudit } from "./audit.server";
 import { refreshLineTotals, reportsWithKey } from "./line-totals.server";
+import { onKeyMatched } from "./claim-landing.server";
 
 export interface UnmatchedKey {
   supplierId: number;
@@ -31,10 +33,21 @@ function likePattern(text: string): string {
  * unmatched, not every line ever reported. A search matches the key or any name seen for it,
  * and a key found keeps all its lines in its figures.
  */
+export const UNMATCHED_SORTS = ["lines", "amount", "supplier", "key"] as const;
+export type UnmatchedSort = (typeof UNMATCHED_SORTS)[number];
+const UNMATCHED_ORDER: Record<UnmatchedSort, string> = {
+  lines: "lines",
+  amount: "amountMinor",
+  supplier: "s.name",
+  key: "l.customer_key",
+};
+
+/** A page of unmatched keys (every one when `pageSize` is 0), most lines first unless sorted. */
 export function listUnmatched(
   filter: { supplierId?: number; q?: string },
   page: number,
   pageSize: number,
+  sorted: ListSort<UnmatchedSort> = { sort: "lines", dir: "desc" },
 ): { rows: UnmatchedKey[]; total: number } {
   const where: string[] = [];
   const having: string[] = [];
@@ -73,13 +86,15 @@ export function listUnmatched(
               sum(CASE WHEN l.currency = s.currency THEN l.amount_minor ELSE 0 END) AS amountMinor,
               s.currency AS currency, count(*) OVER () AS total
        ${grouped}
-       ORDER BY lines DESC, l.supplier_id, l.customer_key
+       ORDER BY ${orderText(UNMATCHED_ORDER, sorted, "l.supplier_id", "l.customer_key")}
        LIMIT ? OFFSET ?`,
     )
-    .all(...params, ...havingParams, pageSize, (page - 1) * pageSize) as (Omit<
-    UnmatchedKey,
-    "names"
-  > & { total: number })[];
+    .all(
+      ...params,
+      ...havingParams,
+      pageSize > 0 ? pageSize : -1,
+      pageSize > 0 ? (page - 1) * pageSize : 0,
+    ) as (Omit<UnmatchedKey, "names"> & { total: number })[];
   // Past the last page there is no row to carry the total: count the groups instead.
   const total =
     rows[0]?.total ??
@@ -132,8 +147,9 @@ export type Resolution = { supplierId: number; customerKey: string } & (
 
 /**
  * Records the resolution and applies it to every line of that key (unless the key is some
- * member's tax id, which always wins: SPEC 5 rule 1). Returns the key as stored (normalized)
- * and the number of lines matched to the member.
+ * member's tax id, which always wins: SPEC 5 rule 1). In the same transaction, claims those
+ * lines now hold turn `reported_later` (SPEC 5.2: the line counts, once; the audit row counts
+ * them). Returns the key as stored (normalized) and the number of lines matched to the member.
  */
 export function resolveCustomerKey(
   actor: Actor,
@@ -142,7 +158,7 @@ export function resolveCustomerKey(
 ): { customerKey: string; linesMatched: number } {
   const customerKey = normalizeCustomerKey(input.customerKey);
   if (!customerKey) throw invalid("customer_key_empty");
-  const matched = inTransaction((db) => {
+  const { matched, claimsReportedLater } = inTransaction((db) => {
     if (!db.select().from(suppliers).where(eq(suppliers.id, input.supplierId)).get())
       throw notFound("supplier");
     if (input.memberId !== undefined) {
@@ -180,14 +196,24 @@ export function resolveCustomerKey(
         customerKey,
         owner?.id ?? input.memberId ?? null,
       ).changes;
-    if (changed > 0) refreshLineTotals(db, reportsWithKey(db, input.supplierId, customerKey));
-    return input.memberId !== undefined ? changed : 0;
+    let claimsReportedLater = 0;
+    if (changed > 0) {
+      const reports = reportsWithKey(db, input.supplierId, customerKey);
+      refreshLineTotals(db, reports);
+      claimsReportedLater = onKeyMatched(db, input.supplierId, reports);
+    }
+    return { matched: input.memberId !== undefined ? changed : 0, claimsReportedLater };
   });
   recordAudit(
     actor,
     "alias.resolve",
     { type: "supplier", id: input.supplierId },
-    { customerKey, memberId: input.memberId ?? null, notMember: input.notMember === true },
+    {
+      customerKey,
+      memberId: input.memberId ?? null,
+      notMember: input.notMember === true,
+      ...(claimsReportedLater > 0 ? { claimsReportedLater } : {}),
+    },
     ip,
   );
   return { customerKey, linesMatched: matched };

@@ -1,7 +1,8 @@
-// One measured task per process, so its peak memory (max RSS) is its own: `generate` a sample
+// One measured task per process, so its peak memory (VmHWM) is its own: `generate` a sample
 // report, `ingest` one into a fresh database, or `parse` one with bare exceljs. Prints one JSON line.
 import { benchDatabase, bareParse, ingestOnce } from "./ingestion";
 import { writeSampleReport } from "@imports/generate";
+import { peakRssMB } from "./peak-memory";
 
 const [task, path, arg] = process.argv.slice(2);
 
@@ -22,6 +23,5 @@ async function run(): Promise<Record<string, unknown>> {
 const started = process.hrtime.bigint();
 const result = await run();
 const ms = Number(process.hrtime.bigint() - started) / 1e6;
-// maxRSS is in KiB.
-const maxRssMB = process.resourceUsage().maxRSS / 1024;
+const maxRssMB = peakRssMB();
 console.log(JSON.stringify({ ...result, ms, maxRssMB }));
