@@ -11,13 +11,22 @@ import { createRequestHandler } from "@remix-run/node";
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import cluster from "node:cluster";
 import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
 import { Transform } from "node:stream";
 
 process.env.NODE_ENV ??= "production";
 const build = await import("./build/server/index.js");
 const { boot, edge } = build.entry.module;
-await boot();
+// WEB_CONCURRENCY processes answer requests (default: one per core); with more than one, the
+// cluster's primary boots the database, forks them and replaces any that dies (decision 080).
+const processes =
+  Math.floor(Number(process.env.WEB_CONCURRENCY)) > 0
+    ? Math.floor(Number(process.env.WEB_CONCURRENCY))
+    : availableParallelism();
+const role = cluster.isWorker ? "worker" : processes > 1 ? "primary" : "alone";
+await boot(role);
 
 // Only an explicit development run gets Remix's development answers (which carry error stacks).
 const handleRequest = createRequestHandler(
@@ -301,26 +310,55 @@ function entry(req, res) {
   res.end(answer.body);
 }
 
-const port = Number(process.env.PORT ?? 3000);
-const server = createServer(entry).listen(port, () => {
-  console.log(`tierpool listening on http://localhost:${port} (sign in at /login)`);
-});
-// Landing a large report holds the event loop for seconds in one synchronous transaction. With
-// Node's 5 s keep-alive, the idle-socket timer then fires before the request a client already
-// sent on that socket is read, and the client gets ECONNRESET. Idle sockets live 65 s instead (as
-// load balancers expect); headers must still arrive within 66 s of a request's start.
-server.keepAliveTimeout = 65_000;
-server.headersTimeout = 66_000;
-// "Expect: 100-continue": the client waits for a go before sending the body, which it gets only
-// once the headers and the declared length passed (a refusal is answered without it).
-server.on("checkContinue", (req, res) => {
-  req.expectsContinue = true;
-  entry(req, res);
-});
+if (role === "primary") superviseProcesses();
+else serve();
 
-function shutdown() {
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 2000).unref();
+/** Answers requests on PORT until SIGTERM/SIGINT. */
+function serve() {
+  const port = Number(process.env.PORT ?? 3000);
+  const server = createServer(entry).listen(port, () => {
+    console.log(`tierpool listening on http://localhost:${port} (sign in at /login)`);
+  });
+  // Landing a large report holds the event loop for seconds in one synchronous transaction. With
+  // Node's 5 s keep-alive, the idle-socket timer then fires before the request a client already
+  // sent on that socket is read, and the client gets ECONNRESET. Idle sockets live 65 s instead (as
+  // load balancers expect); headers must still arrive within 66 s of a request's start.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  // "Expect: 100-continue": the client waits for a go before sending the body, which it gets only
+  // once the headers and the declared length passed (a refusal is answered without it).
+  server.on("checkContinue", (req, res) => {
+    req.expectsContinue = true;
+    entry(req, res);
+  });
+
+  function shutdown() {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  }
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
 }
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+
+/** The primary: forks the processes, replaces one that dies, and stops them all on a signal. */
+function superviseProcesses() {
+  let stopping = false;
+  for (let i = 0; i < processes; i++) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(
+      `Server process ${worker.process.pid} ended (${signal ?? code}); starting another.`,
+    );
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}

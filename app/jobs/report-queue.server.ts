@@ -7,12 +7,14 @@ import { getJob, jobProgressRecorder } from "~/models/jobs.server";
 import { fail, startProcessing } from "~/models/report-lifecycle.server";
 import { getReport } from "~/models/reports.server";
 import { getColumnMapping, getSupplier } from "~/models/suppliers.server";
+import { noteJob } from "./cluster.server";
 import { registerThreadTask, runInThread } from "./worker-thread.server";
 
 let queue: Promise<void> = Promise.resolve();
 
 /** Queues the job; the returned promise settles when it has run (tests and scripts await it). */
 export function enqueueReportJob(jobId: number): Promise<void> {
+  noteJob("report", jobId, true);
   queue = queue
     .then(() => runInThread("report", jobId))
     .catch((error) => {
@@ -21,7 +23,8 @@ export function enqueueReportJob(jobId: number): Promise<void> {
       const reportId = getJob(jobId)?.reportId;
       if (reportId && getReport(reportId)?.status === "processing")
         failUnexpectedly(reportId, error);
-    });
+    })
+    .finally(() => noteJob("report", jobId, false));
   return queue;
 }
 

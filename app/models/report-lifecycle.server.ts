@@ -11,7 +11,8 @@ import { reportProcessed } from "./notification-events.server";
 const LEGAL_MOVES: Record<ReportStatus, readonly ReportStatus[]> = {
   // queued → failed: the server stopped before the version's job started.
   queued: ["processing", "failed"],
-  processing: ["active", "rejected", "failed"],
+  // processing → queued: the server process running it died and another takes it over (079).
+  processing: ["active", "rejected", "failed", "queued"],
   active: ["superseded"],
   superseded: [],
   rejected: [],
@@ -207,6 +208,39 @@ export function failInterrupted(): number {
     }
     return stuck.length;
   });
+}
+
+/**
+ * When one server process of several died (decision 080): its jobs go back to the queue, their
+ * versions with them (what a job had staged lived in its connection and died with it). Returns
+ * the ids of the jobs requeued; the caller hands them to a live process.
+ */
+export function requeueInterrupted(jobIds: readonly number[]): number[] {
+  return inTransaction((db) =>
+    db
+      .select({ id: jobs.id, reportId: jobs.reportId })
+      .from(jobs)
+      .where(and(inArray(jobs.id, [...jobIds]), inArray(jobs.status, UNFINISHED_JOBS)))
+      .all()
+      .map(({ id, reportId }) => {
+        const version = reportId
+          ? db
+              .select({ status: reports.status })
+              .from(reports)
+              .where(eq(reports.id, reportId))
+              .get()
+          : undefined;
+        if (reportId && version?.status === "processing") {
+          checkMove(db, reportId, "queued");
+          db.update(reports).set({ status: "queued" }).where(eq(reports.id, reportId)).run();
+        }
+        db.update(jobs)
+          .set({ status: "queued", rowsRead: 0, progress: 0, startedAt: null })
+          .where(eq(jobs.id, id))
+          .run();
+        return id;
+      }),
+  );
 }
 
 function failVersion(db: Db, reportId: number, message: string, at: string): void {

@@ -10,7 +10,13 @@ import { writeSampleReport } from "@imports/generate";
 import { INTERRUPTED_MESSAGE } from "~/models/jobs.server";
 import { apiAs, type ApiClient, type Json } from "@tests/setup/http";
 import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
-import { ingest, uploadReport, waitForReport } from "@tests/setup/reports";
+import {
+  AXION_USER,
+  axionWithMembers,
+  ingest,
+  uploadReport,
+  waitForReport,
+} from "@tests/setup/reports";
 
 const MONTH = "2026-01";
 /** Big enough that ingesting it takes several seconds: the kill lands while lines are staged. */
@@ -73,17 +79,7 @@ beforeAll(async () => {
   ]);
   bigTotalMinor = big.totalMinor;
   const admin = await apiAs(server.url, ADMIN.email, ADMIN.password);
-  supplierId = (await admin.post("/api/v1/suppliers", { name: "Axion", currency: "USD" })).body.id;
-  const members = KEYS.map((taxId, i) => ({
-    name: `Member ${i}`,
-    taxId,
-    country: "MX",
-    joinedOn: "2020-01-01",
-  }));
-  expect((await admin.post("/api/v1/members", members)).body).toHaveLength(KEYS.length);
-  const user = { email: "s@axion.example", password: "axion-password-1" };
-  await admin.post("/api/v1/users", { ...user, role: "supplier", supplierId });
-  supplier = await apiAs(server.url, user.email, user.password);
+  ({ supplierId, supplier } = await axionWithMembers(server.url, admin, KEYS));
 }, 60_000);
 
 afterAll(async () => {
@@ -106,7 +102,7 @@ describe("a server killed while it ingests a report", () => {
     await server.stop({ keepFiles: true, signal: "SIGKILL" });
 
     server = await startServer({ dir: server.dir });
-    supplier = await apiAs(server.url, "s@axion.example", "axion-password-1");
+    supplier = await apiAs(server.url, AXION_USER.email, AXION_USER.password);
     const killed = (await supplier.get(`/api/v1/reports/${upload.body.id}`)).body;
     expect(killed).toMatchObject({
       status: "failed",

@@ -1,7 +1,7 @@
 // Uploading supplier reports over the API and waiting for their processing to finish.
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import type { ApiClient, Json } from "./http";
+import { apiAs, type ApiClient, type Json } from "./http";
 
 export function reportForm(path: string, period: string, supplierId?: number): FormData {
   const form = new FormData();
@@ -34,4 +34,30 @@ export async function ingest(api: ApiClient, path: string, period: string, suppl
   if (res.status !== 202)
     throw new Error(`upload ${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return waitForReport(api, res.body.id);
+}
+
+export const AXION_USER = { email: "s@axion.example", password: "axion-password-1" };
+
+/**
+ * Over the admin's API: a USD supplier "Axion", one member per tax id in `keys` (joined 2020),
+ * and Axion's user; returns the supplier's id and its user's API client.
+ */
+export async function axionWithMembers(
+  base: string,
+  admin: ApiClient,
+  keys: readonly string[],
+): Promise<{ supplierId: number; supplier: ApiClient }> {
+  const supplierId = (await admin.post("/api/v1/suppliers", { name: "Axion", currency: "USD" }))
+    .body.id as number;
+  const members = keys.map((taxId, i) => ({
+    name: `Member ${i}`,
+    taxId,
+    country: "MX",
+    joinedOn: "2020-01-01",
+  }));
+  const created = await admin.post("/api/v1/members", members);
+  if (created.body?.length !== keys.length)
+    throw new Error(`members: ${created.status} ${JSON.stringify(created.body)}`);
+  await admin.post("/api/v1/users", { ...AXION_USER, role: "supplier", supplierId });
+  return { supplierId, supplier: await apiAs(base, AXION_USER.email, AXION_USER.password) };
 }

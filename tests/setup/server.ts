@@ -43,6 +43,9 @@ export async function startServer(
       DATABASE_PATH: dbPath,
       SESSION_SECRET: "test-secret",
       DEMO: "0",
+      // One process per test server (tests run several servers at once); the cluster's own tests
+      // ask for more.
+      WEB_CONCURRENCY: "1",
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       ...opts.env,
