@@ -5,6 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import type { Role } from "@db/schema";
 import { formFailure } from "~/http/forms.server";
+import { tokenList } from "~/http/own-lists.server";
 import {
   getOwnToken,
   issueToken,
@@ -60,12 +61,8 @@ export function revokeOwnToken(actor: Owner, tokenId: number, ip?: string): List
 
 export async function tokensPageLoader({ request }: LoaderFunctionArgs, roles: readonly Role[]) {
   const actor = await authorize(request, { roles });
-  const now = new Date().toISOString();
   return {
-    tokens: listOwnTokens(actor).map((t) => ({
-      ...t,
-      expired: !t.expiresAt || t.expiresAt <= now,
-    })),
+    ...tokenList(request, actor),
     choices: TOKEN_DAYS_CHOICES,
     defaultDays: TOKEN_DAYS_MAX,
   };

@@ -37,6 +37,9 @@ import booksPtBR from "./books/pt-BR.json";
 import claimsEn from "./claims/en.json";
 import claimsEs from "./claims/es.json";
 import claimsPtBR from "./claims/pt-BR.json";
+import listsEn from "./lists/en.json";
+import listsEs from "./lists/es.json";
+import listsPtBR from "./lists/pt-BR.json";
 
 export const LOCALES = ["es", "pt-BR", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -54,6 +57,7 @@ const en = {
   ...programsEn,
   ...booksEn,
   ...claimsEn,
+  ...listsEn,
 };
 export type MessageKey = keyof typeof en;
 
@@ -72,6 +76,7 @@ export const MESSAGES: Record<Locale, Record<string, string>> = {
     ...programsEs,
     ...booksEs,
     ...claimsEs,
+    ...listsEs,
   },
   "pt-BR": {
     ...corePtBR,
@@ -86,6 +91,7 @@ export const MESSAGES: Record<Locale, Record<string, string>> = {
     ...programsPtBR,
     ...booksPtBR,
     ...claimsPtBR,
+    ...listsPtBR,
   },
 };
 

@@ -1,45 +1,72 @@
 // Member firms: listing at scale, upsert by normalized tax id, and keeping line matches current.
-import { and, asc, desc, eq, isNull, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, like, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "@db/client.server";
 import { members, reportLines } from "@db/schema";
 import { normalizeCustomerKey } from "@imports/values";
 import { refreshLineTotals } from "./line-totals.server";
+import {
+  contains,
+  likeEscaped,
+  limitOf,
+  offsetOf,
+  orderFor,
+  type SortDir,
+} from "./list-order.server";
 import type { MemberInput } from "~/schemas/parties";
 
 export type Member = typeof members.$inferSelect;
 
-export const MEMBER_SORTS = ["name", "taxId", "country", "joinedOn", "id"] as const;
+export const MEMBER_SORTS = ["name", "taxId", "country", "joinedOn", "leftOn", "id"] as const;
+export type MemberSort = (typeof MEMBER_SORTS)[number];
+/** Members still in the consortium, or those who left. */
+export const MEMBER_STATES = ["active", "left"] as const;
 export type MemberQuery = {
   q?: string;
   country?: string;
-  sort?: (typeof MEMBER_SORTS)[number];
-  dir?: "asc" | "desc";
-  page: number;
-  pageSize: number;
+  state?: (typeof MEMBER_STATES)[number];
+  sort?: MemberSort;
+  dir?: SortDir;
+  /** Left out: every matching member (a download). */
+  page?: number;
+  pageSize?: number;
 };
 
 export function listMembers(query: MemberQuery) {
   const db = getDb();
-  const where: SQL[] = [];
-  if (query.q) {
-    const q = `%${query.q}%`;
-    where.push(
-      or(
-        like(members.name, q),
-        like(members.taxIdNormalized, `%${normalizeCustomerKey(query.q)}%`),
-      )!,
-    );
-  }
-  if (query.country) where.push(eq(members.country, query.country.toUpperCase()));
-  const cond = where.length ? and(...where) : undefined;
-  const column = members[query.sort ?? "name"];
+  const q = query.q?.trim();
+  const cond = and(
+    q
+      ? or(
+          contains(members.name, q),
+          like(members.taxIdNormalized, `%${likeEscaped(normalizeCustomerKey(q))}%`),
+        )
+      : undefined,
+    query.country ? eq(members.country, query.country.toUpperCase()) : undefined,
+    query.state === "active" ? isNull(members.leftOn) : undefined,
+    query.state === "left" ? isNotNull(members.leftOn) : undefined,
+  );
+  const paging =
+    query.page && query.pageSize ? { page: query.page, pageSize: query.pageSize } : undefined;
   const rows = db
     .select()
     .from(members)
     .where(cond)
-    .orderBy(query.dir === "desc" ? desc(column) : asc(column), asc(members.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+    .orderBy(
+      ...orderFor(
+        {
+          name: members.name,
+          taxId: members.taxIdNormalized,
+          country: members.country,
+          joinedOn: members.joinedOn,
+          leftOn: members.leftOn,
+          id: members.id,
+        },
+        { sort: query.sort ?? "name", dir: query.dir ?? "asc" },
+        members.id,
+      ),
+    )
+    .limit(limitOf(paging))
+    .offset(offsetOf(paging))
     .all();
   const total =
     db

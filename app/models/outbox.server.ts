@@ -1,6 +1,7 @@
 // The durable outbox: one e-mail per event and recipient (unique key), leased by one process at a
 // time for sending, its every attempt and the server's last reply kept (decision 049).
-import { and, desc, eq, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, lte, or, sql, type SQL } from "drizzle-orm";
+import { limitOf, offsetOf, orderFor, type ListSort } from "./list-order.server";
 import { getDb, inTransaction } from "@db/client.server";
 import { outbox, users, type OutboxState } from "@db/schema";
 import type { Locale } from "~/i18n/locale";
@@ -150,7 +151,17 @@ export function nextDueMs(): number | undefined {
 export type OutboxFilter = { state?: OutboxState; kind?: string; to?: string };
 
 /** The Outbox screen: newest first, each filter served by its own index. */
-export function listOutbox(filter: OutboxFilter, page: number, pageSize: number) {
+export const OUTBOX_SORTS = ["createdAt", "to", "kind", "state", "attempts"] as const;
+export type OutboxSort = (typeof OUTBOX_SORTS)[number];
+
+/** A page of the outbox (every matching message when `pageSize` is 0), newest first unless sorted. */
+export function listOutbox(
+  filter: OutboxFilter,
+  page: number,
+  pageSize: number,
+  sorted: ListSort<OutboxSort> = { sort: "createdAt", dir: "desc" },
+) {
+  const paging = pageSize > 0 ? { page, pageSize } : undefined;
   const where: SQL[] = [];
   if (filter.state) where.push(eq(outbox.state, filter.state));
   if (filter.kind) where.push(eq(outbox.kind, filter.kind));
@@ -161,9 +172,21 @@ export function listOutbox(filter: OutboxFilter, page: number, pageSize: number)
     .select()
     .from(outbox)
     .where(cond)
-    .orderBy(desc(outbox.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .orderBy(
+      ...orderFor(
+        {
+          createdAt: outbox.id,
+          to: outbox.toAddress,
+          kind: outbox.kind,
+          state: outbox.state,
+          attempts: outbox.attempts,
+        },
+        sorted,
+        outbox.id,
+      ),
+    )
+    .limit(limitOf(paging))
+    .offset(offsetOf(paging))
     .all();
   const total =
     db

@@ -25,6 +25,14 @@ import { assertTierSchedule, type Tier } from "~/refunds/tiers";
 import { programInput, type ProgramInput } from "~/schemas/programs";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { getSupplier } from "./suppliers.server";
+import {
+  likeContains,
+  limitOf,
+  offsetOf,
+  orderText,
+  type ListSort,
+  type Paging,
+} from "./list-order.server";
 
 /** A bonus component as stored: lists empty and fields null when not given. */
 export type ProgramBonus = {
@@ -60,9 +68,49 @@ export type ProgramFilter = {
   year?: number;
   /** By name (the admin's lists, the default), or by supplier name then start (dashboards). */
   orderBy?: "name" | "supplier";
+  /** Program or supplier name contains this text (the admin's list). */
+  q?: string;
+  /** The admin's list sort; wins over `orderBy`. */
+  sorted?: ListSort<ProgramSort>;
+  /** One page of the admin's list; every program when left out. */
+  paging?: Paging;
 };
 
 const ORDER_BY = { name: "p.name, p.id", supplier: "s.name, p.start, p.id" } as const;
+
+export const PROGRAM_SORTS = ["name", "supplier", "start", "end", "method", "feeBps"] as const;
+export type ProgramSort = (typeof PROGRAM_SORTS)[number];
+const SORT_COLUMNS: Record<ProgramSort, string> = {
+  name: "p.name",
+  supplier: "s.name",
+  start: "p.start",
+  end: 'p."end"',
+  method: "p.method",
+  feeBps: "p.fee_bps",
+};
+const PROGRAM_WHERE = `(@ids IS NULL OR p.id IN (SELECT value FROM json_each(@ids)))
+        AND (@supplierId IS NULL OR p.supplier_id = @supplierId)
+        AND (@yearEnd IS NULL OR (p.start <= @yearEnd AND p."end" >= @yearStart))
+        AND (@q IS NULL OR p.name LIKE @q ESCAPE '\\' OR s.name LIKE @q ESCAPE '\\')`;
+
+function programParams(filter: ProgramFilter) {
+  return {
+    ids: filter.ids ? JSON.stringify(filter.ids) : null,
+    supplierId: filter.supplierId ?? null,
+    yearStart: filter.year === undefined ? null : `${filter.year}-01-01`,
+    yearEnd: filter.year === undefined ? null : `${filter.year}-12-31`,
+    q: filter.q ? likeContains(filter.q) : null,
+  };
+}
+
+/** How many programs the filter matches (the admin's list pager). */
+export function countPrograms(filter: ProgramFilter = {}, db: Db = getDb()): number {
+  const row = prepared(
+    `SELECT count(*) n FROM programs p JOIN suppliers s ON s.id = p.supplier_id WHERE ${PROGRAM_WHERE}`,
+    db,
+  ).get(programParams(filter)) as { n: number };
+  return row.n;
+}
 
 /** A program row as read, before its category lists are parsed and its schedules added. */
 type ProgramRow = Omit<
@@ -87,16 +135,14 @@ export function programsWithTiers(filter: ProgramFilter = {}, db: Db = getDb()):
             p.minimum_refund_minor AS minimumRefundMinor, p.created_at AS createdAt,
             p.updated_at AS updatedAt, s.name AS supplierName
        FROM programs p JOIN suppliers s ON s.id = p.supplier_id
-      WHERE (@ids IS NULL OR p.id IN (SELECT value FROM json_each(@ids)))
-        AND (@supplierId IS NULL OR p.supplier_id = @supplierId)
-        AND (@yearEnd IS NULL OR (p.start <= @yearEnd AND p."end" >= @yearStart))
-      ORDER BY ${ORDER_BY[filter.orderBy ?? "name"]}`,
+      WHERE ${PROGRAM_WHERE}
+      ORDER BY ${filter.sorted ? orderText(SORT_COLUMNS, filter.sorted, "p.id") : ORDER_BY[filter.orderBy ?? "name"]}
+      LIMIT @limit OFFSET @offset`,
     db,
   ).all({
-    ids: filter.ids ? JSON.stringify(filter.ids) : null,
-    supplierId: filter.supplierId ?? null,
-    yearStart: filter.year === undefined ? null : `${filter.year}-01-01`,
-    yearEnd: filter.year === undefined ? null : `${filter.year}-12-31`,
+    ...programParams(filter),
+    limit: limitOf(filter.paging),
+    offset: offsetOf(filter.paging),
   }) as ProgramRow[];
   const ids = rows.map((p) => p.id);
   const tiers = tiersOf(ids, db);

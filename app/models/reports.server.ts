@@ -11,6 +11,7 @@ import { ImportError, isImportError } from "@imports/errors";
 import { conflict, notFound } from "./errors";
 import type { Actor } from "~/auth/authorize.server";
 import { recordAudit } from "./audit.server";
+import { contains, limitOf, offsetOf, orderFor, type ListSort } from "./list-order.server";
 import { refreshLineTotals } from "./line-totals.server";
 import { queueVersion } from "./report-lifecycle.server";
 
@@ -145,14 +146,40 @@ export type ReportFilter = {
   supplierId?: number;
   period?: string;
   status?: ReportStatus;
+  /** The file's name contains this text. */
+  q?: string;
 };
 
-export function listReports(filter: ReportFilter, page: number, pageSize: number) {
+export const REPORT_SORTS = [
+  "uploadedAt",
+  "supplier",
+  "period",
+  "version",
+  "status",
+  "fileName",
+  "rows",
+  "errors",
+] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
+
+/** Newest first (ids follow upload order, so this is the primary key's index). */
+export const DEFAULT_REPORT_SORT: ListSort<ReportSort> = { sort: "uploadedAt", dir: "desc" };
+
+/** A page of reports (every matching report when `pageSize` is 0), newest first unless sorted. */
+export function listReports(
+  filter: ReportFilter,
+  page: number,
+  pageSize: number,
+  sorted: ListSort<ReportSort> = DEFAULT_REPORT_SORT,
+) {
   const where: SQL[] = [];
   if (filter.supplierId) where.push(eq(reports.supplierId, filter.supplierId));
   if (filter.period) where.push(eq(reports.period, filter.period));
   if (filter.status) where.push(eq(reports.status, filter.status));
+  const named = contains(reports.fileName, filter.q);
+  if (named) where.push(named);
   const cond = where.length ? and(...where) : undefined;
+  const paging = pageSize > 0 ? { page, pageSize } : undefined;
   const db = getDb();
   const rows = db
     .select({
@@ -174,9 +201,24 @@ export function listReports(filter: ReportFilter, page: number, pageSize: number
     .from(reports)
     .innerJoin(suppliers, eq(suppliers.id, reports.supplierId))
     .where(cond)
-    .orderBy(desc(reports.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .orderBy(
+      ...orderFor(
+        {
+          uploadedAt: reports.id,
+          supplier: suppliers.name,
+          period: reports.period,
+          version: reports.version,
+          status: reports.status,
+          fileName: reports.fileName,
+          rows: reports.rows,
+          errors: reports.errorsCount,
+        },
+        sorted,
+        reports.id,
+      ),
+    )
+    .limit(limitOf(paging))
+    .offset(offsetOf(paging))
     .all();
   const total = db.select({ n: count() }).from(reports).where(cond).get()?.n ?? 0;
   return { rows, total };

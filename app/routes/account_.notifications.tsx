@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
+import { pageTitle } from "~/i18n/page-title";
 import { pickLocale, translate, type MessageKey } from "~/i18n/locale";
 import {
   KINDS_FOR_ROLE,
@@ -22,9 +23,7 @@ const ALL = ["admin", "supplier", "member"] as const;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `tierpool · ${data?.title ?? ""}` },
-];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.preferences");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ALL });
@@ -57,14 +56,15 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NotificationPreferences() {
   const { email, preferences } = useLoaderData<typeof loader>();
   const result = useActionData<{ saved?: boolean; message?: string }>();
-  const { t } = useI18n();
+  const { t, plural } = useI18n();
   return (
     <div className="preferences">
       <h1>{t("notifications.preferences")}</h1>
       <p>{t("notifications.preferencesHint", { email })}</p>
       {result?.saved ? (
-        <p className="notice" role="status">
-          {t("common.saved")}
+        <p className="notice" role="status" data-testid="preferences-saved">
+          {/* The reloaded preferences: what now comes by e-mail (issue 15: say what happened). */}
+          {plural("notifications.prefsSaved", preferences.filter((p) => p.email).length, { email })}
         </p>
       ) : null}
       {result?.message ? (

@@ -21,5 +21,11 @@ export const loader = (args: LoaderFunctionArgs) => tokensPageLoader(args, ROLES
 export const action = (args: ActionFunctionArgs) => tokensPageAction(args, ROLES);
 
 export default function AccountTokens() {
-  return <TokensScreen data={useLoaderData<typeof loader>()} intro="tokens.intro" />;
+  return (
+    <TokensScreen
+      data={useLoaderData<typeof loader>()}
+      intro="tokens.intro"
+      exportPath="/account/tokens/export"
+    />
+  );
 }

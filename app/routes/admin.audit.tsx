@@ -7,7 +7,7 @@ import {
   AuditDetails,
   AuditTargetLink,
 } from "~/components/books/AuditWords";
-import { Downloads } from "~/components/books/Downloads";
+import { Downloads } from "~/components/tables/Downloads";
 import { Pager } from "~/components/tables/Pager";
 import { auditFilter } from "~/http/ledger-books.server";
 import { pageParams } from "~/http/query.server";

@@ -8,41 +8,26 @@ import type {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
+import { ClaimDecided, decidedClaim, type DecidedClaim } from "~/components/claims/ClaimDecided";
 import { ClaimFilters, ClaimList } from "~/components/claims/ClaimViews";
 import { Pager } from "~/components/tables/Pager";
 import { decideFromForm } from "~/http/claims.server";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
-import type { MessageKey } from "~/i18n/locale";
 import { pageTitle } from "~/i18n/page-title";
 import claimStyles from "~/styles/claims.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: claimStyles }];
-import { escalateOverdue } from "~/models/claim-decisions.server";
-import { listClaims, CLAIMS_PAGE_SIZE } from "~/models/claims.server";
 import { listSuppliers } from "~/models/suppliers.server";
-import { claimListQuery } from "~/schemas/claims";
+import { claimListPage } from "~/http/claim-lists.server";
+import { Downloads } from "~/components/tables/Downloads";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "claims.adminTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
-  const url = new URL(request.url);
-  const parsed = claimListQuery.safeParse(Object.fromEntries(url.searchParams));
-  const query = parsed.success
-    ? parsed.data
-    : { page: 1, status: undefined, month: undefined, supplierId: undefined };
-  const status = url.searchParams.has("status") ? query.status : "escalated";
-  escalateOverdue();
-  const { rows, total } = listClaims(
-    { status, month: query.month, supplierId: query.supplierId },
-    query.page,
-  );
   return {
-    claims: rows,
-    total,
-    page: query.page,
-    pageSize: CLAIMS_PAGE_SIZE,
+    ...claimListPage(request, {}, "escalated"),
     suppliers: listSuppliers().map((s) => ({ id: s.id, name: s.name })),
   };
 }
@@ -51,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin"] });
   try {
     const claim = await decideFromForm(request, actor, context.ip as string | undefined);
-    return Response.json({ decided: { id: claim.id, status: claim.status } });
+    return Response.json({ decided: decidedClaim(claim) });
   } catch (error) {
     return formFailure(request, error, {});
   }
@@ -62,7 +47,7 @@ const OVERTURNABLE = new Set(["accepted", "rejected"]);
 
 export default function AdminClaims() {
   const { claims, total, page, pageSize, suppliers } = useLoaderData<typeof loader>();
-  const result = useActionData<{ decided?: { id: number; status: string }; message?: string }>();
+  const result = useActionData<{ decided?: DecidedClaim; message?: string }>();
   const { t } = useI18n();
   return (
     <>
@@ -71,18 +56,14 @@ export default function AdminClaims() {
         <Link to="/claims/reconciliation">{t("claims.openRecon")}</Link>
       </p>
       {result?.decided ? (
-        <p className="notice" role="status" data-testid="decided">
-          {t("claims.decided", {
-            id: result.decided.id,
-            status: t(`claims.status.${result.decided.status}` as MessageKey),
-          })}
-        </p>
+        <ClaimDecided claim={result.decided} />
       ) : result?.message ? (
         <p className="alert" role="alert">
           {result.message}
         </p>
       ) : null}
       <ClaimFilters suppliers={suppliers} />
+      <Downloads path="/admin/claims/export" />
       <ClaimList
         claims={claims}
         show="both"

@@ -1,17 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { Field, fieldErrors } from "~/components/forms/Field";
+import { Downloads } from "~/components/tables/Downloads";
+import { ListFilters } from "~/components/tables/ListFilters";
+import { Pager } from "~/components/tables/Pager";
+import { SortHeader } from "~/components/tables/SortHeader";
+import { fxList } from "~/http/admin-lists.server";
 import { formFailure } from "~/http/forms.server";
+import { findFxRates } from "~/models/admin-lists.server";
 import { useI18n } from "~/i18n/context";
-import { listFxRates, upsertFxRates } from "~/models/fx-rates.server";
+import { upsertFxRates } from "~/models/fx-rates.server";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "fx.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
-  return { rates: listFxRates() };
+  const { list, filter } = fxList(request);
+  const { rows, total } = findFxRates(filter, list.sorted, list.paging);
+  return { rates: rows, total, ...list.state };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -19,20 +27,25 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   try {
     const [rate] = upsertFxRates(actor, [form]);
-    return Response.json({ saved: `${rate.month} ${rate.from} ${rate.to}` });
+    return Response.json({
+      saved: `${rate.month} ${rate.from} ${rate.to}`,
+      rate: { month: rate.month, from: rate.from, to: rate.to, rate: rate.rate },
+    });
   } catch (error) {
     return formFailure(request, error, form);
   }
 }
 
 export default function FxRates() {
-  const { rates } = useLoaderData<typeof loader>();
+  const { rates, total, page, pageSize, sorted } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const result = useActionData<{
     saved?: string;
+    rate?: { month: string; from: string; to: string; rate: string };
     details?: unknown;
     values?: Record<string, string>;
   }>();
-  const { t, month } = useI18n();
+  const { t, month, dateTime } = useI18n();
   // The form sends one rate as a list of one: "0.rate" is this form's "rate".
   const e = Object.fromEntries(
     Object.entries(fieldErrors(result?.details)).map(([path, message]) => [
@@ -44,36 +57,62 @@ export default function FxRates() {
   return (
     <>
       <h1>{t("fx.title")}</h1>
+      <ListFilters>
+        <label>
+          {t("fx.month")}
+          <input type="month" name="month" defaultValue={params.get("month") ?? ""} />
+        </label>
+        <label>
+          {t("common.currency")}
+          <input name="currency" defaultValue={params.get("currency") ?? ""} size={4} />
+        </label>
+      </ListFilters>
+      <Downloads path="/admin/fx/export" />
       {rates.length === 0 ? (
         <p>{t("common.none")}</p>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>{t("fx.month")}</th>
-              <th>{t("fx.from")}</th>
-              <th>{t("fx.to")}</th>
-              <th>{t("fx.rate")}</th>
-              <th>{t("fx.updatedAt")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rates.map((r) => (
-              <tr key={`${r.month} ${r.from} ${r.to}`}>
-                <td>{month(r.month)}</td>
-                <td>{r.from}</td>
-                <td>{r.to}</td>
-                <td className="num">{r.rate}</td>
-                <td>{r.updatedAt}</td>
+        <div className="table-scroll">
+          <table data-testid="fx-rates">
+            <thead>
+              <tr>
+                <SortHeader column="month" label={t("fx.month")} sorted={sorted} first="desc" />
+                <SortHeader column="from" label={t("fx.from")} sorted={sorted} />
+                <SortHeader column="to" label={t("fx.to")} sorted={sorted} />
+                <th scope="col" className="num">
+                  {t("fx.rate")}
+                </th>
+                <SortHeader
+                  column="updatedAt"
+                  label={t("fx.updatedAt")}
+                  sorted={sorted}
+                  first="desc"
+                />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rates.map((r) => (
+                <tr key={`${r.month} ${r.from} ${r.to}`}>
+                  <td className="nowrap">{month(r.month)}</td>
+                  <td>{r.from}</td>
+                  <td>{r.to}</td>
+                  <td className="num">{r.rate}</td>
+                  <td className="nowrap">{dateTime(r.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
+      <Pager page={page} pageSize={pageSize} total={total} />
       <h2>{t("fx.new")}</h2>
-      {result?.saved ? (
-        <p className="notice" role="status">
-          {t("common.saved")}
+      {result?.rate ? (
+        <p className="notice" role="status" data-testid="confirmation">
+          {t("lists.fxSaved", {
+            from: result.rate.from,
+            to: result.rate.to,
+            rate: result.rate.rate,
+            month: month(result.rate.month),
+          })}
         </p>
       ) : null}
       <Form method="post" key={result?.saved}>

@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { AccountName } from "~/components/books/AccountName";
-import { Downloads } from "~/components/books/Downloads";
+import { Downloads } from "~/components/tables/Downloads";
 import { EntrySource } from "~/components/books/EntrySource";
 import { Pager } from "~/components/tables/Pager";
 import { ledgerFilter } from "~/http/ledger-books.server";
@@ -63,7 +63,7 @@ const ACCOUNT_KIND: Record<string, MessageKey> = {
 export default function Ledger() {
   const { rows, total, page, pageSize, currencies, trialBalance } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { t, money, dateTime, month } = useI18n();
+  const { t, plural, money, dateTime, month } = useI18n();
   const narrowed = [
     "account",
     "memberId",
@@ -98,9 +98,7 @@ export default function Ledger() {
                   <th scope="row">
                     {t(ACCOUNT_KIND[k.kind])}{" "}
                     {k.kind === "member" || k.kind === "supplier" ? (
-                      <span className="muted">
-                        {t("books.accountsCount", { count: k.accounts })}
-                      </span>
+                      <span className="muted">{plural("books.accountsCount", k.accounts)}</span>
                     ) : null}
                   </th>
                   <td>{k.currency}</td>

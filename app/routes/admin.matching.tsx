@@ -9,9 +9,11 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
+import { Downloads } from "~/components/tables/Downloads";
 import { Pager } from "~/components/tables/Pager";
+import { SortHeader } from "~/components/tables/SortHeader";
+import { matchingList } from "~/http/admin-lists.server";
 import { formFailure } from "~/http/forms.server";
-import { pageParams } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
 import { listUnmatched, resolveCustomerKey, suggestionsFor } from "~/models/matching.server";
 import { getMember, listMembers } from "~/models/members.server";
@@ -25,10 +27,10 @@ const PICKER_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
-  const { url, page, pageSize } = pageParams(request, 50);
-  const supplierId = Number(url.searchParams.get("supplierId")) || undefined;
-  const q = url.searchParams.get("q")?.trim().slice(0, 100) || undefined;
-  const { rows, total } = listUnmatched({ supplierId, q }, page, pageSize);
+  const { list, filter } = matchingList(request);
+  const { url, sorted } = list;
+  const { page, pageSize } = list.paging;
+  const { rows, total } = listUnmatched(filter, page, pageSize, sorted);
   const suggestions = suggestionsFor(rows);
   // The member picker of one row: a search by name or tax id, at most 50 results.
   const pick = url.searchParams.get("pick") ?? "";
@@ -48,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total,
     page,
     pageSize,
+    sorted,
     suppliers: listSuppliers().map((s) => ({ id: s.id, name: s.name })),
     picker: {
       for: pick,
@@ -102,7 +105,7 @@ type ActionData = {
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
 
 export default function MatchingQueue() {
-  const { rows, total, page, pageSize, suppliers } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, sorted, suppliers } = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
   const [params] = useSearchParams();
   const { t, money } = useI18n();
@@ -117,6 +120,9 @@ export default function MatchingQueue() {
           <span>{t("matching.search")}</span>
           <input type="search" name="q" defaultValue={params.get("q") ?? ""} />
         </label>
+        {["sort", "dir"].map((k) =>
+          params.get(k) ? <input key={k} type="hidden" name={k} value={params.get(k)!} /> : null,
+        )}
         <div className="field">
           <button type="submit">{t("adminReports.filter")}</button>
         </div>
@@ -126,15 +132,28 @@ export default function MatchingQueue() {
           </div>
         ) : null}
       </Form>
-      <table>
+      <Downloads path="/admin/matching/export" />
+      <table data-testid="matching-queue">
         <thead>
           <tr>
-            <th>{t("adminReports.supplier")}</th>
-            <th>{t("matching.key")}</th>
-            <th>{t("matching.names")}</th>
-            <th className="num">{t("matching.lines")}</th>
-            <th className="num">{t("matching.amount")}</th>
-            <th>{t("matching.resolve")}</th>
+            <SortHeader column="supplier" label={t("adminReports.supplier")} sorted={sorted} />
+            <SortHeader column="key" label={t("matching.key")} sorted={sorted} />
+            <th scope="col">{t("matching.names")}</th>
+            <SortHeader
+              column="lines"
+              label={t("matching.lines")}
+              sorted={sorted}
+              className="num"
+              first="desc"
+            />
+            <SortHeader
+              column="amount"
+              label={t("matching.amount")}
+              sorted={sorted}
+              className="num"
+              first="desc"
+            />
+            <th scope="col">{t("matching.resolve")}</th>
           </tr>
         </thead>
         <tbody>
@@ -165,17 +184,16 @@ export default function MatchingQueue() {
 }
 
 function Outcome({ result }: { result: ActionData | undefined }) {
-  const { t } = useI18n();
+  const { t, plural } = useI18n();
   if (result?.resolved) {
     const r = result.resolved;
     return (
       <p className="notice" role="status">
         {r.notMember
           ? t("matching.resolvedNotMember", { key: r.customerKey })
-          : t("matching.resolvedMember", {
+          : plural("lists.resolvedMember", r.linesMatched, {
               key: r.customerKey,
               member: r.memberName ?? "",
-              lines: r.linesMatched,
             })}
       </p>
     );
@@ -243,7 +261,7 @@ function Resolve({ row }: { row: Row }) {
 function MemberPicker({ row, hidden, busy }: { row: Row; hidden: JSX.Element; busy: boolean }) {
   const { picker } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { t } = useI18n();
+  const { t, plural } = useI18n();
   const pick = `${row.supplierId}:${row.customerKey}`;
   const open = picker.for === pick && picker.q !== "";
   return (
@@ -275,7 +293,7 @@ function MemberPicker({ row, hidden, busy }: { row: Row; hidden: JSX.Element; bu
           <input type="hidden" name="intent" value="member" />
           <label className="field">
             <span>
-              {t("matching.chooseMember")} · {t("matching.membersFound", { count: picker.total })}
+              {t("matching.chooseMember")} · {plural("matching.membersFound", picker.total)}
             </span>
             <select name="memberId" required>
               {picker.members.map((m) => (

@@ -1,48 +1,32 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
-import { Pager, SortHeader } from "~/components/tables/Pager";
-import { oneOf, pageParams } from "~/http/query.server";
+import { Downloads } from "~/components/tables/Downloads";
+import { ListFilters } from "~/components/tables/ListFilters";
+import { Pager } from "~/components/tables/Pager";
+import { SortHeader } from "~/components/tables/SortHeader";
+import { memberList } from "~/http/admin-lists.server";
 import { useI18n } from "~/i18n/context";
-import { listMembers, MEMBER_SORTS } from "~/models/members.server";
 import { pageTitle } from "~/i18n/page-title";
+import { listMembers } from "~/models/members.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "members.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
-  const { url, page, pageSize, dir } = pageParams(request);
-  const q = url.searchParams.get("q")?.trim() || undefined;
-  const country = url.searchParams.get("country")?.trim() || undefined;
-  const sort = oneOf(url.searchParams.get("sort"), MEMBER_SORTS);
-  const { rows, total } = listMembers({ q, country, sort, dir, page, pageSize });
-  return { rows, total, page, pageSize };
+  const { filter, list } = memberList(request);
+  const { rows, total } = listMembers({ ...filter, ...list.paging });
+  return { rows, total, ...list.state };
 }
 
 export default function MembersList() {
-  const { rows, total, page, pageSize } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, sorted } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t, date } = useI18n();
   return (
     <>
       <h1>{t("members.title")}</h1>
       <div className="toolbar">
-        <Form method="get" className="toolbar">
-          <input
-            name="q"
-            defaultValue={params.get("q") ?? ""}
-            placeholder={t("common.search")}
-            aria-label={t("common.search")}
-          />
-          <input
-            name="country"
-            defaultValue={params.get("country") ?? ""}
-            placeholder={t("common.country")}
-            aria-label={t("common.country")}
-            size={4}
-          />
-          <button type="submit">{t("common.filter")}</button>
-        </Form>
         <Link className="button" to="/admin/members/new">
           {t("members.new")}
         </Link>
@@ -50,30 +34,66 @@ export default function MembersList() {
           {t("members.import")}
         </Link>
       </div>
-      <table>
-        <thead>
-          <tr>
-            <SortHeader column="name" label={t("common.name")} />
-            <SortHeader column="taxId" label={t("members.taxId")} />
-            <SortHeader column="country" label={t("common.country")} />
-            <SortHeader column="joinedOn" label={t("members.joinedOn")} />
-            <th>{t("members.leftOn")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((m) => (
-            <tr key={m.id}>
-              <td>
-                <Link to={`/admin/members/${m.id}`}>{m.name}</Link>
-              </td>
-              <td>{m.taxId}</td>
-              <td>{m.country}</td>
-              <td>{date(m.joinedOn)}</td>
-              <td>{m.leftOn ? date(m.leftOn) : ""}</td>
+      <ListFilters>
+        <label>
+          {t("common.search")}
+          <input
+            type="search"
+            name="q"
+            defaultValue={params.get("q") ?? ""}
+            placeholder={t("lists.searchNameTaxId")}
+          />
+        </label>
+        <label>
+          {t("common.country")}
+          <input name="country" defaultValue={params.get("country") ?? ""} size={4} />
+        </label>
+        <label>
+          {t("lists.status")}
+          <select name="state" defaultValue={params.get("state") ?? ""}>
+            <option value="">{t("lists.allMembers")}</option>
+            <option value="active">{t("lists.memberActive")}</option>
+            <option value="left">{t("lists.memberLeft")}</option>
+          </select>
+        </label>
+      </ListFilters>
+      <Downloads path="/admin/members/export" />
+      <div className="table-scroll">
+        <table data-testid="members">
+          <thead>
+            <tr>
+              <SortHeader column="name" label={t("common.name")} sorted={sorted} />
+              <SortHeader column="taxId" label={t("members.taxId")} sorted={sorted} />
+              <SortHeader column="country" label={t("common.country")} sorted={sorted} />
+              <SortHeader
+                column="joinedOn"
+                label={t("members.joinedOn")}
+                sorted={sorted}
+                first="desc"
+              />
+              <SortHeader
+                column="leftOn"
+                label={t("members.leftOn")}
+                sorted={sorted}
+                first="desc"
+              />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((m) => (
+              <tr key={m.id} data-member={m.id}>
+                <td>
+                  <Link to={`/admin/members/${m.id}`}>{m.name}</Link>
+                </td>
+                <td>{m.taxId}</td>
+                <td>{m.country}</td>
+                <td className="nowrap">{date(m.joinedOn)}</td>
+                <td className="nowrap">{m.leftOn ? date(m.leftOn) : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {rows.length === 0 ? <p>{t("common.none")}</p> : null}
       <Pager page={page} pageSize={pageSize} total={total} />
     </>

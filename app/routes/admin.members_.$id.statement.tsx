@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { StatementView } from "~/components/money/StatementView";
-import { statementFor } from "~/http/money-downloads.server";
+import { statementList } from "~/http/own-lists.server";
 import { orRefusal } from "~/http/refusals.server";
 import { idParam } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
@@ -15,11 +15,11 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
   const memberId = idParam(params.id);
-  return { statement: orRefusal(request, () => statementFor(request, memberId)) };
+  return orRefusal(request, () => statementList(request, memberId));
 }
 
 export default function AdminMemberStatement() {
-  const { statement } = useLoaderData<typeof loader>();
+  const { statement, lines, sorted } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <>
@@ -29,7 +29,10 @@ export default function AdminMemberStatement() {
       <h1>{t("statement.titleFor", { member: statement.member.name })}</h1>
       <StatementView
         statement={statement}
+        lines={lines}
+        sorted={sorted}
         downloadHref={`/members/${statement.memberId}/statement.xlsx`}
+        linesHref={`/members/${statement.memberId}/statement/export`}
         ledgerLinks
       />
     </>

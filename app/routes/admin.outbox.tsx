@@ -2,11 +2,14 @@
 // reply and its text; filtered by state, kind and recipient, a page at a time. Without SMTP_URL
 // this is where the messages are read.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { OUTBOX_STATES } from "@db/schema";
 import { authorize } from "~/auth/authorize.server";
+import { Downloads } from "~/components/tables/Downloads";
+import { ListFilters } from "~/components/tables/ListFilters";
 import { Pager } from "~/components/tables/Pager";
-import { oneOf, pageParams } from "~/http/query.server";
+import { SortHeader } from "~/components/tables/SortHeader";
+import { outboxList } from "~/http/admin-lists.server";
 import { useI18n } from "~/i18n/context";
 import { pageTitle } from "~/i18n/page-title";
 import type { MessageKey } from "~/i18n/locale";
@@ -22,14 +25,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "outbox.ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
-  const { url, page } = pageParams(request, PAGE_SIZE);
-  const to = url.searchParams.get("to")?.trim().slice(0, 320) || undefined;
-  const filter = {
-    state: oneOf(url.searchParams.get("state"), OUTBOX_STATES),
-    kind: oneOf(url.searchParams.get("kind"), NOTIFICATION_KINDS),
-    to,
-  };
-  const { rows, total } = listOutbox(filter, page, PAGE_SIZE);
+  const { list, filter } = outboxList(request);
+  const page = list.paging.page;
+  const { rows, total } = listOutbox(filter, page, PAGE_SIZE, list.sorted);
   return {
     smtp: Boolean(process.env.SMTP_URL?.trim()),
     rows: rows.map((r) => ({
@@ -48,13 +46,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total,
     page,
     pageSize: PAGE_SIZE,
+    sorted: list.sorted,
   };
 }
 
 export default function Outbox() {
-  const { smtp, rows, total, page, pageSize } = useLoaderData<typeof loader>();
+  const { smtp, rows, total, page, pageSize, sorted } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { t } = useI18n();
+  const { t, dateTime } = useI18n();
   const kindName = (kind: string) => t(`notifications.kind.${kind}` as MessageKey);
   return (
     <>
@@ -64,7 +63,7 @@ export default function Outbox() {
           {t("outbox.noSmtp")}
         </p>
       )}
-      <Form method="get" className="toolbar">
+      <ListFilters>
         <select
           name="state"
           aria-label={t("outbox.state")}
@@ -96,26 +95,37 @@ export default function Outbox() {
           aria-label={t("outbox.to")}
           defaultValue={params.get("to") ?? ""}
         />
-        <button type="submit">{t("common.filter")}</button>
-      </Form>
+      </ListFilters>
+      <Downloads path="/admin/outbox/export" />
       {rows.length === 0 ? <p>{t("outbox.empty")}</p> : null}
       <div className="table-scroll">
         <table>
           <thead>
             <tr>
-              <th>{t("outbox.created")}</th>
-              <th>{t("outbox.to")}</th>
-              <th>{t("outbox.kind")}</th>
-              <th>{t("outbox.subject")}</th>
-              <th>{t("outbox.state")}</th>
-              <th className="num">{t("outbox.attempts")}</th>
-              <th>{t("outbox.reply")}</th>
+              <SortHeader
+                column="createdAt"
+                label={t("outbox.created")}
+                sorted={sorted}
+                first="desc"
+              />
+              <SortHeader column="to" label={t("outbox.to")} sorted={sorted} />
+              <SortHeader column="kind" label={t("outbox.kind")} sorted={sorted} />
+              <th scope="col">{t("outbox.subject")}</th>
+              <SortHeader column="state" label={t("outbox.state")} sorted={sorted} />
+              <SortHeader
+                column="attempts"
+                label={t("outbox.attempts")}
+                sorted={sorted}
+                className="num"
+                first="desc"
+              />
+              <th scope="col">{t("outbox.reply")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-outbox-id={r.id}>
-                <td>{r.createdAt.replace("T", " ").slice(0, 16)}</td>
+                <td className="nowrap">{dateTime(r.createdAt)}</td>
                 <td>{r.to}</td>
                 <td>{kindName(r.kind)}</td>
                 <td className="outbox-subject">

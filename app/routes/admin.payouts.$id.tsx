@@ -8,7 +8,12 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
 import { PayoutStatus } from "~/components/money/PayoutStatus";
+import { ListFilters } from "~/components/tables/ListFilters";
+import { Pager } from "~/components/tables/Pager";
+import { SortHeader } from "~/components/tables/SortHeader";
 import { formFailure } from "~/http/forms.server";
+import { batchLineList } from "~/http/money-lists.server";
+import { findBatchLines } from "~/models/admin-lists.server";
 import { orRefusal } from "~/http/refusals.server";
 import { idParam } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
@@ -36,8 +41,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin"] });
   const batch = orRefusal(request, () => getBatch(idParam(params.id)));
   const open = batch.status === "draft" || batch.status === "approved";
+  // The lines a page at a time, sorted and filtered in SQL; the counts from the whole batch.
+  const { list, filter } = batchLineList(request);
+  const lines = findBatchLines(batch.id, filter, list.sorted, list.paging);
+  const { lines: all, ...figures } = batch;
   return {
-    batch,
+    batch: {
+      ...figures,
+      kept: all.filter((l) => !l.dropped).length,
+      invalid: all.filter((l) => !l.dropped && !l.bank.ok).length,
+    },
+    lines: lines.rows,
+    linesTotal: lines.total,
+    ...list.state,
     carried: open ? carriedForward(batch) : [],
     fourEyes: getSettings().fourEyes,
     me: actor.id,
@@ -84,11 +100,13 @@ const REASON: Record<string, MessageKey> = {
 };
 
 export default function PayoutBatch() {
-  const { batch, carried, fourEyes, me } = useLoaderData<typeof loader>();
+  const { batch, lines, linesTotal, page, pageSize, sorted, carried, fourEyes, me } =
+    useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const result = useActionData<Confirmation & { message?: string; code?: string }>();
   const { t, plural, money, dateTime } = useI18n();
-  const invalid = batch.lines.filter((l) => !l.dropped && !l.bank.ok).length;
-  const built = useSearchParams()[0].get("built") === "1";
+  const invalid = batch.invalid;
+  const built = params.get("built") === "1";
   const c = batch.currency;
   const draft = batch.status === "draft";
   const confirm = (message: string) => (e: React.FormEvent) => {
@@ -129,9 +147,8 @@ export default function PayoutBatch() {
       {result?.done ? <BatchConfirmation result={result} /> : null}
       {built && !result ? (
         <p className="notice" role="status" data-testid="confirmation">
-          {t("bank.doneBuild", {
+          {plural("lists.doneBuild", batch.kept, {
             reference: batch.reference,
-            count: batch.lines.filter((l) => !l.dropped).length,
             total: money(batch.totalMinor, c),
           })}
         </p>
@@ -176,21 +193,41 @@ export default function PayoutBatch() {
           {t("payouts.exportCsv")}
         </a>
       </div>
+      <ListFilters keep={["sort", "dir", "built"]}>
+        <label>
+          {t("lists.searchNameTaxId")}
+          <input type="search" name="q" defaultValue={params.get("q") ?? ""} />
+        </label>
+        <label>
+          {t("payouts.lines")}
+          <select name="lines" defaultValue={params.get("lines") ?? ""}>
+            <option value="">{t("lists.allLines")}</option>
+            <option value="kept">{t("lists.linesKept")}</option>
+            <option value="dropped">{t("lists.linesDropped")}</option>
+          </select>
+        </label>
+      </ListFilters>
       <div className="table-scroll">
         <table data-testid="batch-lines">
           <thead>
             <tr>
-              <th>{t("payouts.member")}</th>
-              <th>{t("payouts.taxId")}</th>
-              <th>{t("payouts.bank")}</th>
-              <th>{t("payouts.bankAccount")}</th>
-              <th>{t("payouts.bankHolder")}</th>
-              <th>{t("payouts.amount")}</th>
+              <SortHeader column="member" label={t("payouts.member")} sorted={sorted} />
+              <SortHeader column="taxId" label={t("payouts.taxId")} sorted={sorted} />
+              <SortHeader column="bank" label={t("payouts.bank")} sorted={sorted} />
+              <th scope="col">{t("payouts.bankAccount")}</th>
+              <th scope="col">{t("payouts.bankHolder")}</th>
+              <SortHeader
+                column="amount"
+                label={t("payouts.amount")}
+                sorted={sorted}
+                className="num"
+                first="desc"
+              />
               {draft ? <th /> : null}
             </tr>
           </thead>
           <tbody>
-            {batch.lines.map((l) => (
+            {lines.map((l) => (
               <tr
                 key={l.memberId}
                 className={l.dropped ? "dropped" : undefined}
@@ -227,6 +264,7 @@ export default function PayoutBatch() {
           </tbody>
         </table>
       </div>
+      <Pager page={page} pageSize={pageSize} total={linesTotal} />
       {carried.length > 0 ? (
         <>
           <h2>{t("payouts.carriedForward")}</h2>
@@ -266,12 +304,12 @@ type Confirmation = {
 
 /** Says what the action did, with the batch's figures after it. */
 function BatchConfirmation({ result }: { result: Confirmation }) {
-  const { t, money, dateTime } = useI18n();
+  const { t, plural, money, dateTime } = useI18n();
   const c = result.currency ?? "USD";
+  const count = result.lines ?? 0;
   const vars = {
     reference: result.reference ?? "",
     total: money(result.totalMinor ?? 0, c),
-    count: result.lines ?? 0,
   };
   const text =
     result.done === "drop" && result.member
@@ -281,9 +319,12 @@ function BatchConfirmation({ result }: { result: Confirmation }) {
           amount: money(result.member.amountMinor, c),
         })
       : result.done === "approve"
-        ? t("bank.doneApprove", vars)
+        ? plural("lists.doneApprove", count, vars)
         : result.done === "pay"
-          ? t("bank.donePay", { ...vars, when: result.paidAt ? dateTime(result.paidAt) : "" })
+          ? plural("lists.donePay", count, {
+              ...vars,
+              when: result.paidAt ? dateTime(result.paidAt) : "",
+            })
           : t("bank.doneCancel", vars);
   return (
     <p className="notice" role="status" data-testid="confirmation">

@@ -4,13 +4,19 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { ProgramForm, programErrors } from "~/components/forms/ProgramForm";
+import { SupplierFilter } from "~/components/forms/SupplierFilter";
+import { Downloads } from "~/components/tables/Downloads";
+import { ListFilters } from "~/components/tables/ListFilters";
+import { Pager } from "~/components/tables/Pager";
+import { SortHeader } from "~/components/tables/SortHeader";
+import { programPage } from "~/http/admin-lists.server";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
 import { pageTitle } from "~/i18n/page-title";
-import { createProgram, listPrograms } from "~/models/programs.server";
+import { createProgram } from "~/models/programs.server";
 import { getSettings } from "~/models/settings.server";
 import { listSuppliers } from "~/models/suppliers.server";
 import { programFromForm } from "~/schemas/program-form";
@@ -22,7 +28,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "programs.
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
   return {
-    programs: listPrograms(),
+    ...programPage(request),
     suppliers: listSuppliers().map((s) => ({ id: s.id, name: s.name, currency: s.currency })),
     defaultFeeBps: getSettings().defaultFeeBps,
   };
@@ -33,16 +39,26 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   try {
     const program = createProgram(actor, programFromForm(form));
-    return Response.json({ created: program.id });
+    return Response.json({ created: program.id, name: program.name });
   } catch (error) {
     return formFailure(request, error, form);
   }
 }
 
 export default function Programs() {
-  const { programs, suppliers, defaultFeeBps } = useLoaderData<typeof loader>();
+  const {
+    rows: programs,
+    total,
+    page,
+    pageSize,
+    sorted,
+    suppliers,
+    defaultFeeBps,
+  } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const result = useActionData<{
     created?: number;
+    name?: string;
     details?: unknown;
     values?: Record<string, string>;
   }>();
@@ -53,24 +69,37 @@ export default function Programs() {
   return (
     <div className="program-page">
       <h1>{t("programs.title")}</h1>
+      <ListFilters>
+        <label>
+          {t("lists.searchName")}
+          <input type="search" name="q" defaultValue={params.get("q") ?? ""} />
+        </label>
+        <SupplierFilter suppliers={suppliers} selected={params.get("supplierId")} />
+      </ListFilters>
+      <Downloads path="/admin/programs/export" />
       {programs.length === 0 ? (
         <p>{t("common.none")}</p>
       ) : (
         <div className="table-scroll">
-          <table>
+          <table data-testid="programs">
             <thead>
               <tr>
-                <th>{t("common.name")}</th>
-                <th>{t("programs.supplier")}</th>
-                <th>{t("programs.period")}</th>
-                <th>{t("programs.method")}</th>
-                <th>{t("programs.feeBps")}</th>
-                <th>{t("programs.tiers")}</th>
+                <SortHeader column="name" label={t("common.name")} sorted={sorted} />
+                <SortHeader column="supplier" label={t("programs.supplier")} sorted={sorted} />
+                <SortHeader
+                  column="start"
+                  label={t("programs.period")}
+                  sorted={sorted}
+                  first="desc"
+                />
+                <SortHeader column="method" label={t("programs.method")} sorted={sorted} />
+                <SortHeader column="feeBps" label={t("editor.fee")} sorted={sorted} />
+                <th scope="col">{t("programs.tiers")}</th>
               </tr>
             </thead>
             <tbody>
               {programs.map((p) => (
-                <tr key={p.id}>
+                <tr key={p.id} data-program={p.id}>
                   <td>
                     <Link to={`/admin/programs/${p.id}`}>{p.name}</Link>
                   </td>
@@ -116,12 +145,12 @@ export default function Programs() {
           </table>
         </div>
       )}
+      <Pager page={page} pageSize={pageSize} total={total} />
       <h2>{t("programs.new")}</h2>
       {result?.created ? (
-        <p className="notice" role="status">
-          {t("editor.created")}{" "}
+        <p className="notice" role="status" data-testid="confirmation">
           <Link to={`/admin/programs/${result.created}`}>
-            {programs.find((p) => p.id === result.created)?.name}
+            {t("lists.programCreated", { name: result.name ?? "" })}
           </Link>
         </p>
       ) : null}

@@ -70,7 +70,7 @@ export default function AdminReport() {
     useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
   const navigation = useNavigation();
-  const { t, month, date, money } = useI18n();
+  const { t, plural, month, date, money } = useI18n();
   const busy = navigation.state === "submitting";
   return (
     <>
@@ -87,7 +87,7 @@ export default function AdminReport() {
       {result?.accepted !== undefined ? (
         <p className="notice" role="status">
           {result.accepted > 0
-            ? t("adminReports.accepted", { count: result.accepted })
+            ? plural("adminReports.accepted", result.accepted)
             : t("adminReports.nothingHeld")}
         </p>
       ) : null}
@@ -203,7 +203,7 @@ export default function AdminReport() {
             <Form
               method="post"
               onSubmit={(event) => {
-                if (!window.confirm(t("adminReports.acceptConfirm", { count: held.total })))
+                if (!window.confirm(plural("adminReports.acceptConfirm", held.total)))
                   event.preventDefault();
               }}
             >

@@ -3,39 +3,36 @@ import { SupplierFilter } from "~/components/forms/SupplierFilter";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { REPORT_STATUSES } from "@db/schema";
 import { authorize } from "~/auth/authorize.server";
+import { Downloads } from "~/components/tables/Downloads";
 import { Pager } from "~/components/tables/Pager";
+import { SortHeader } from "~/components/tables/SortHeader";
 import { ReportTotals, STATUS_LABELS, StatusLabel } from "~/components/tables/ReportCells";
-import { oneOf, pageParams } from "~/http/query.server";
+import { reportList } from "~/http/admin-lists.server";
 import { useI18n } from "~/i18n/context";
 import { listReports } from "~/models/reports.server";
 import { listSuppliers } from "~/models/suppliers.server";
-import { isMonthKey } from "~/refunds/money";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "adminReports.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await authorize(request, { roles: ["admin"] });
-  const { url, page, pageSize } = pageParams(request, 50);
-  const supplierId = Number(url.searchParams.get("supplierId")) || undefined;
-  const month = url.searchParams.get("period")?.trim() ?? "";
-  const period = isMonthKey(month) ? month : undefined;
-  const status = oneOf(url.searchParams.get("status"), REPORT_STATUSES);
-  const { rows, total } = listReports({ supplierId, period, status }, page, pageSize);
+  const { list, filter } = reportList(request);
+  const { page, pageSize } = list.paging;
+  const { rows, total } = listReports(filter, page, pageSize, list.sorted);
   return {
     rows,
     total,
-    page,
-    pageSize,
+    ...list.state,
     suppliers: listSuppliers().map((s) => ({ id: s.id, name: s.name })),
   };
 }
 
 export default function AdminReports() {
-  const { rows, total, page, pageSize, suppliers } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, sorted, suppliers } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t, month, date } = useI18n();
-  const filtered = ["supplierId", "period", "status"].some((k) => params.get(k));
+  const filtered = ["supplierId", "period", "status", "q"].some((k) => params.get(k));
   return (
     <>
       <h1>{t("adminReports.title")}</h1>
@@ -56,6 +53,13 @@ export default function AdminReports() {
             ))}
           </select>
         </label>
+        <label className="field">
+          <span>{t("adminReports.file")}</span>
+          <input type="search" name="q" defaultValue={params.get("q") ?? ""} />
+        </label>
+        {["sort", "dir"].map((k) =>
+          params.get(k) ? <input key={k} type="hidden" name={k} value={params.get(k)!} /> : null,
+        )}
         <div className="field">
           <button type="submit">{t("adminReports.filter")}</button>
         </div>
@@ -65,39 +69,77 @@ export default function AdminReports() {
           </div>
         ) : null}
       </Form>
+      <Downloads path="/admin/reports/export" />
       <div className="table-scroll">
-        <table>
+        <table data-testid="reports">
           <thead>
             <tr>
-              <th>{t("adminReports.supplier")}</th>
-              <th>{t("adminReports.month")}</th>
-              <th className="num">{t("adminReports.version")}</th>
-              <th>{t("adminReports.status")}</th>
-              <th>{t("adminReports.file")}</th>
-              <th>{t("adminReports.uploadedAt")}</th>
-              <th className="num">{t("adminReports.rows")}</th>
-              <th className="num">{t("adminReports.lines")}</th>
-              <th className="num">{t("adminReports.errors")}</th>
-              <th className="num">{t("adminReports.warnings")}</th>
-              <th className="num">{t("adminReports.totals")}</th>
-              <th className="num">{t("adminReports.held")}</th>
+              <SortHeader column="supplier" label={t("adminReports.supplier")} sorted={sorted} />
+              <SortHeader
+                column="period"
+                label={t("adminReports.month")}
+                sorted={sorted}
+                first="desc"
+              />
+              <SortHeader
+                column="version"
+                label={t("adminReports.version")}
+                sorted={sorted}
+                className="num"
+              />
+              <SortHeader column="status" label={t("adminReports.status")} sorted={sorted} />
+              <SortHeader
+                column="uploadedAt"
+                label={t("adminReports.uploadedAt")}
+                sorted={sorted}
+                first="desc"
+              />
+              <SortHeader
+                column="rows"
+                label={t("adminReports.rows")}
+                sorted={sorted}
+                className="num"
+                first="desc"
+              />
+              <th scope="col" className="num">
+                {t("adminReports.lines")}
+              </th>
+              <SortHeader
+                column="errors"
+                label={t("adminReports.errors")}
+                sorted={sorted}
+                className="num"
+                first="desc"
+              />
+              <th scope="col" className="num">
+                {t("adminReports.warnings")}
+              </th>
+              <th scope="col" className="num">
+                {t("adminReports.totals")}
+              </th>
+              <th scope="col" className="num">
+                {t("adminReports.held")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id}>
+              <tr key={r.id} data-report={r.id}>
                 <td>{r.supplierName}</td>
                 <td>
-                  <Link to={`/admin/reports/${r.id}`}>{month(r.period)}</Link>
+                  <Link to={`/admin/reports/${r.id}`} className="nowrap">
+                    {month(r.period)}
+                  </Link>
+                  <br />
+                  <Link to={`/admin/reports/${r.id}`} className="muted report-file">
+                    {r.fileName}
+                  </Link>
                 </td>
                 <td className="num">{r.version}</td>
                 <td>
                   <StatusLabel status={r.status} />
                 </td>
-                <td>
-                  <Link to={`/admin/reports/${r.id}`}>{r.fileName}</Link>
-                </td>
-                <td>{date(r.uploadedAt)}</td>
+                <td className="nowrap">{date(r.uploadedAt)}</td>
                 <td className="num">{r.rows}</td>
                 <td className="num">{r.linesCount}</td>
                 <td className="num">{r.errorsCount || ""}</td>

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
-import { Downloads } from "~/components/books/Downloads";
+import { Downloads } from "~/components/tables/Downloads";
 import { RunStatus } from "~/components/books/RunStatus";
 import { Pager } from "~/components/tables/Pager";
 import { runHistoryFilter } from "~/http/run-history.server";

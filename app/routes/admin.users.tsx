@@ -1,14 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { Field, fieldErrors } from "~/components/forms/Field";
 import { RoleFields } from "~/components/forms/RoleFields";
+import { Downloads } from "~/components/tables/Downloads";
+import { ListFilters } from "~/components/tables/ListFilters";
+import { Pager } from "~/components/tables/Pager";
+import { SortHeader } from "~/components/tables/SortHeader";
+import { userList } from "~/http/admin-lists.server";
 import { formFailure } from "~/http/forms.server";
+import { findUsers } from "~/models/admin-lists.server";
 import { useI18n } from "~/i18n/context";
 import { allMemberNames } from "~/models/members.server";
 import { listSuppliers } from "~/models/suppliers.server";
 import { changeUserRole, inviteUser, setUserDisabled } from "~/models/user-admin.server";
-import { listInvitations, listUsers } from "~/models/users.server";
+import { getUser, listInvitations } from "~/models/users.server";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "users.title");
@@ -16,9 +22,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "users.tit
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin"] });
   const now = new Date().toISOString();
+  const { list, filter } = userList(request);
+  const { rows, total } = findUsers(filter, list.sorted, list.paging);
   return {
     me: actor.id,
-    users: listUsers(),
+    users: rows,
+    total,
+    ...list.state,
     invitations: listInvitations()
       .filter((i) => !i.usedAt && i.expiresAt > now)
       .map(({ tokenHash: _t, ...i }) => i),
@@ -33,7 +43,8 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     if (form.intent === "role") {
       changeUserRole(actor, Number(form.userId), form);
-      return Response.json({ saved: true });
+      const user = getUser(Number(form.userId));
+      return Response.json({ saved: true, email: user?.email ?? "", role: user?.role ?? "" });
     }
     if (form.intent === "disable" || form.intent === "enable") {
       // Disabling ends every session and token of the user (audited); not oneself.
@@ -41,26 +52,35 @@ export async function action({ request }: ActionFunctionArgs) {
       return Response.json({ access: done });
     }
     const token = inviteUser(actor, form);
-    return Response.json({ link: `${new URL(request.url).origin}/invite/${token}` });
+    return Response.json({
+      link: `${new URL(request.url).origin}/invite/${token}`,
+      invited: String(form.email ?? "").trim(),
+    });
   } catch (error) {
     return formFailure(request, error, form);
   }
 }
 
 export default function Users() {
-  const { me, users, invitations, suppliers, members } = useLoaderData<typeof loader>();
+  const { me, users, total, page, pageSize, sorted, invitations, suppliers, members } =
+    useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   const result = useActionData<{
     link?: string;
+    invited?: string;
     saved?: boolean;
+    email?: string;
+    role?: "admin" | "supplier" | "member";
     access?: { email: string; disabled: boolean };
     message?: string;
     details?: unknown;
   }>();
   const { t, date } = useI18n();
-  const scopeName = (u: { supplierId: number | null; memberId: number | null }) =>
-    suppliers.find((s) => s.id === u.supplierId)?.name ??
-    members.find((m) => m.id === u.memberId)?.name ??
-    "";
+  const ROLE = {
+    admin: "lists.roleAdmin",
+    supplier: "lists.roleSupplier",
+    member: "lists.roleMember",
+  } as const;
   return (
     <>
       <h1>{t("users.title")}</h1>
@@ -70,8 +90,11 @@ export default function Users() {
         </p>
       ) : null}
       {result?.saved ? (
-        <p className="notice" role="status">
-          {t("common.saved")}
+        <p className="notice" role="status" data-testid="confirmation">
+          {t("lists.roleSaved", {
+            email: result.email ?? "",
+            role: result.role ? t(ROLE[result.role]) : "",
+          })}
         </p>
       ) : null}
       {result?.access ? (
@@ -81,55 +104,90 @@ export default function Users() {
           })}
         </p>
       ) : null}
-      <table>
-        <thead>
-          <tr>
-            <th>{t("login.email")}</th>
-            <th>{t("users.role")}</th>
-            <th></th>
-            <th>{t("users.status")}</th>
-            <th>{t("common.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} data-user-id={u.id}>
-              <td>{u.email}</td>
-              <td>{u.role}</td>
-              <td>{scopeName(u)}</td>
-              <td>
-                {u.disabledAt ? t("users.disabled") : t("users.active")}
-                {u.id === me ? null : (
-                  <Form method="post" className="inline">
-                    <input
-                      type="hidden"
-                      name="intent"
-                      value={u.disabledAt ? "enable" : "disable"}
-                    />
+      <ListFilters>
+        <label>
+          {t("lists.search")}
+          <input
+            type="search"
+            name="q"
+            defaultValue={params.get("q") ?? ""}
+            placeholder={t("lists.searchUser")}
+          />
+        </label>
+        <label>
+          {t("users.role")}
+          <select name="role" defaultValue={params.get("role") ?? ""}>
+            <option value="">{t("lists.allRoles")}</option>
+            {(["admin", "supplier", "member"] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(ROLE[r])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("users.status")}
+          <select name="state" defaultValue={params.get("state") ?? ""}>
+            <option value="">{t("lists.allStatuses")}</option>
+            <option value="active">{t("users.active")}</option>
+            <option value="disabled">{t("users.disabled")}</option>
+          </select>
+        </label>
+      </ListFilters>
+      <Downloads path="/admin/users/export" />
+      <div className="table-scroll">
+        <table data-testid="users">
+          <thead>
+            <tr>
+              <SortHeader column="email" label={t("login.email")} sorted={sorted} />
+              <SortHeader column="role" label={t("users.role")} sorted={sorted} />
+              <SortHeader column="scope" label={t("lists.actsFor")} sorted={sorted} />
+              <SortHeader column="status" label={t("users.status")} sorted={sorted} />
+              <th scope="col">{t("common.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} data-user-id={u.id}>
+                <td>{u.email}</td>
+                <td>{t(ROLE[u.role])}</td>
+                <td>{u.scopeName ?? ""}</td>
+                <td>
+                  {u.disabledAt ? t("users.disabled") : t("users.active")}
+                  {u.id === me ? null : (
+                    <Form method="post" className="inline">
+                      <input
+                        type="hidden"
+                        name="intent"
+                        value={u.disabledAt ? "enable" : "disable"}
+                      />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button type="submit" className="secondary">
+                        {t(u.disabledAt ? "users.enable" : "users.disable")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+                <td>
+                  <Form method="post" className="toolbar">
+                    <input type="hidden" name="intent" value="role" />
                     <input type="hidden" name="userId" value={u.id} />
+                    <RoleFields suppliers={suppliers} members={members} defaults={u} />
                     <button type="submit" className="secondary">
-                      {t(u.disabledAt ? "users.enable" : "users.disable")}
+                      {t("common.save")}
                     </button>
                   </Form>
-                )}
-              </td>
-              <td>
-                <Form method="post" className="toolbar">
-                  <input type="hidden" name="intent" value="role" />
-                  <input type="hidden" name="userId" value={u.id} />
-                  <RoleFields suppliers={suppliers} members={members} defaults={u} />
-                  <button type="submit" className="secondary">
-                    {t("common.save")}
-                  </button>
-                </Form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager page={page} pageSize={pageSize} total={total} />
       <h2>{t("users.invite")}</h2>
       {result?.link ? (
         <div className="notice" role="status">
+          {result.invited ? `${t("lists.invited", { email: result.invited })} ` : null}
           {t("users.inviteLink")}{" "}
           <code className="link" data-testid="invite-link">
             {result.link}

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { authorize } from "~/auth/authorize.server";
 import { allowMethods, apiRoute } from "~/http/api.server";
 import { acceptClaimUpload, scopedClaimFilter } from "~/http/claims.server";
-import { escalateOverdue } from "~/models/claim-decisions.server";
 import { claimForApi, listClaims } from "~/models/claims.server";
 import { claimListQuery } from "~/schemas/claims";
 
@@ -13,7 +12,6 @@ export const loader = apiRoute(async ({ request }: LoaderFunctionArgs) => {
   const actor = await authorize(request, { roles: ["admin", "supplier", "member"] });
   const query = claimListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { page, ...asked } = query;
-  escalateOverdue();
   const { rows, total } = listClaims(scopedClaimFilter(request, actor, asked), page, PAGE_SIZE);
   return Response.json(rows.map(claimForApi), {
     headers: { "X-Total-Count": String(total) },

@@ -20,29 +20,21 @@ import { pageTitle } from "~/i18n/page-title";
 import claimStyles from "~/styles/claims.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: claimStyles }];
-import { escalateOverdue } from "~/models/claim-decisions.server";
-import { listClaims, CLAIMS_PAGE_SIZE } from "~/models/claims.server";
 import { listSuppliers } from "~/models/suppliers.server";
-import { claimListQuery } from "~/schemas/claims";
+import { claimListPage } from "~/http/claim-lists.server";
+import { Downloads } from "~/components/tables/Downloads";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "claims.memberTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["member"] });
   const url = new URL(request.url);
-  const parsed = claimListQuery.safeParse(Object.fromEntries(url.searchParams));
-  const { page, status, month } = parsed.success
-    ? parsed.data
-    : { page: 1, status: undefined, month: undefined };
-  escalateOverdue();
-  const { rows, total } = listClaims({ memberId: actor.memberId!, status, month }, page);
+  // The member's own claims only: the scope is the signed-in member, never the query string.
+  const list = claimListPage(request, { memberId: actor.memberId! });
   const uploadId = Number(url.searchParams.get("upload"));
   const upload = uploadId > 0 ? getClaimUpload(uploadId) : undefined;
   return {
-    claims: rows,
-    total,
-    page,
-    pageSize: CLAIMS_PAGE_SIZE,
+    ...list,
     upload:
       upload && upload.memberId === actor.memberId
         ? claimUploadForApi(upload, readerLocale(request))
@@ -136,6 +128,7 @@ export default function MemberClaims() {
       {upload ? <UploadOutcome upload={upload} /> : null}
       <h2>{t("claims.memberTitle")}</h2>
       <ClaimFilters />
+      <Downloads path="/member/claims/export" pageParams={["page", "upload"]} />
       <ClaimList claims={claims} show="supplier" />
       <Pager page={page} pageSize={pageSize} total={total} />
     </>

@@ -10,19 +10,18 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
+import { Downloads } from "~/components/tables/Downloads";
 import { Pager } from "~/components/tables/Pager";
 import { formFailure } from "~/http/forms.server";
-import { oneOf, pageParams } from "~/http/query.server";
 import { useI18n } from "~/i18n/context";
-import { pickLocale, translate, type MessageKey } from "~/i18n/locale";
+import { pageTitle } from "~/i18n/page-title";
+import { pickLocale, type MessageKey } from "~/i18n/locale";
 import { NOTIFICATION_KINDS } from "~/mail/kinds";
 import { KINDS_FOR_ROLE } from "~/models/notification-prefs.server";
-import {
-  listNotifications,
-  markRead,
-  openNotification,
-  unreadCount,
-} from "~/models/notifications.server";
+import { markRead, openNotification, unreadCount } from "~/models/notifications.server";
+import { listNotificationsSorted } from "~/models/notification-lists.server";
+import { NOTIFICATION_SORTS } from "~/schemas/notification-lists";
+import { listQuery } from "~/http/list-query.server";
 import styles from "~/styles/notifications.css?url";
 
 const ALL = ["admin", "supplier", "member"] as const;
@@ -30,23 +29,32 @@ const PAGE_SIZE = 25;
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `tierpool · ${data?.title ?? ""}` },
-];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ALL });
   const locale = pickLocale(actor.locale, request.headers.get("Accept-Language"));
-  const { url, page } = pageParams(request, PAGE_SIZE);
-  const kind = oneOf(url.searchParams.get("kind"), NOTIFICATION_KINDS);
-  const unread = url.searchParams.get("unread") === "1";
-  const { rows, total } = listNotifications(actor.id, { kind, unread }, page, PAGE_SIZE, locale);
+  const list = listQuery(request, {
+    sorts: NOTIFICATION_SORTS,
+    sort: "createdAt",
+    dir: "desc",
+    pageSize: PAGE_SIZE,
+  });
+  const filter = {
+    kind: list.oneOf("kind", NOTIFICATION_KINDS),
+    unread: list.text("unread") === "1",
+  };
+  const { rows, total } = listNotificationsSorted(
+    actor.id,
+    filter,
+    list.sorted,
+    locale,
+    list.paging,
+  );
   return {
-    title: translate(locale, "notifications.title"),
     rows,
     total,
-    page,
-    pageSize: PAGE_SIZE,
+    ...list.state,
     unreadTotal: unreadCount(actor.id),
     kinds: KINDS_FOR_ROLE[actor.role],
   };
@@ -81,14 +89,14 @@ export default function Notifications() {
   const { rows, total, page, pageSize, unreadTotal, kinds } = useLoaderData<typeof loader>();
   const result = useActionData<{ marked?: number; message?: string }>();
   const [params] = useSearchParams();
-  const { t, dateTime } = useI18n();
+  const { t, plural, dateTime } = useI18n();
   const kindName = (kind: string) => t(`notifications.kind.${kind}` as MessageKey);
   return (
     <div className="notifications">
       <h1>{t("notifications.title")}</h1>
       {result?.marked !== undefined ? (
-        <p className="notice" role="status">
-          {t("notifications.markedRead")}
+        <p className="notice" role="status" data-testid="marked-read">
+          {plural("notifications.markedRead", result.marked)}
         </p>
       ) : null}
       {result?.message ? (
@@ -118,6 +126,23 @@ export default function Notifications() {
             />
             {t("notifications.unreadOnly")}
           </label>
+          <label className="field">
+            <span>{t("claims.sortBy")}</span>
+            <select name="sort" defaultValue={params.get("sort") ?? "createdAt"}>
+              {NOTIFICATION_SORTS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`notifications.sort.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t("claims.order")}</span>
+            <select name="dir" defaultValue={params.get("dir") ?? "desc"}>
+              <option value="desc">{t("claims.dir.desc")}</option>
+              <option value="asc">{t("claims.dir.asc")}</option>
+            </select>
+          </label>
           <button type="submit">{t("common.filter")}</button>
         </Form>
         {unreadTotal > 0 ? (
@@ -129,6 +154,7 @@ export default function Notifications() {
           </Form>
         ) : null}
       </div>
+      <Downloads path="/notifications/export" />
       {rows.length === 0 ? <p className="muted">{t("notifications.empty")}</p> : null}
       <ul className="notification-list">
         {rows.map((n) => (

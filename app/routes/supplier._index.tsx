@@ -1,17 +1,25 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { VolumeTiersChart } from "~/components/charts/VolumeTiersChart";
 import { ReportStatusBadge, TotalsText } from "~/components/reports/ReportBits";
 import { useI18n } from "~/i18n/context";
 import { getSupplier } from "~/models/suppliers.server";
-import { supplierYear, type MonthRow } from "~/models/supplier-reports.server";
+import type { MonthRow } from "~/models/supplier-reports.server";
 import { supplierDashboard, type SupplierDashboard } from "~/models/supplier-dashboard.server";
 import { monthOfDate } from "~/refunds/money";
 import dashboardStyles from "~/styles/dashboards.css?url";
 import reportStyles from "~/styles/reports.css?url";
 import { pageTitle } from "~/i18n/page-title";
 import { pendingClaimCount } from "~/models/claims.server";
+import type { ReportCounting } from "~/models/report-counting.server";
+import { CountingNote } from "~/components/reports/CountingNote";
+import { supplierMonths } from "~/models/supplier-report-list.server";
+import { MONTH_SHOWS, MONTH_SORTS } from "~/schemas/report-lists";
+import { listQuery } from "~/http/list-query.server";
+import { SortHeader } from "~/components/tables/SortHeader";
+import { ListFilters } from "~/components/tables/ListFilters";
+import { Downloads } from "~/components/tables/Downloads";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "dashboard.supplier");
 
@@ -29,12 +37,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = Number(new URL(request.url).searchParams.get("year"));
   const year =
     Number.isInteger(asked) && asked >= 2000 && asked <= currentYear ? asked : currentYear;
+  const list = listQuery(request, { sorts: MONTH_SORTS, sort: "month" });
+  const show = list.oneOf("show", MONTH_SHOWS);
   return {
     supplier: { id: supplier.id, name: supplier.name, currency: supplier.currency },
     year,
     currentYear,
     currentMonth,
-    months: supplierYear(supplier.id, year, currentMonth),
+    // Each month with whether its accepted report waits for the monthly run or has counted.
+    ...supplierMonths(supplier.id, year, currentMonth, list.sorted, show),
+    sorted: list.sorted,
     // Always the signed-in supplier's own programs: no parameter names another supplier.
     dashboard: supplierDashboard(supplier.id, year),
     // SPEC 5.2: members' claims waiting for this supplier's answer.
@@ -43,10 +55,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function SupplierDashboard() {
-  const { supplier, year, currentYear, currentMonth, months, dashboard, pendingClaims } =
-    useLoaderData<typeof loader>();
-  const { t } = useI18n();
-  const missing = months.filter((m) => m.missing).length;
+  const {
+    supplier,
+    year,
+    currentYear,
+    currentMonth,
+    months,
+    missing,
+    sorted,
+    dashboard,
+    pendingClaims,
+  } = useLoaderData<typeof loader>();
+  const { t, plural } = useI18n();
+  const [params] = useSearchParams();
   return (
     <>
       <h1>{t("dashboard.supplier")}</h1>
@@ -72,24 +93,68 @@ export default function SupplierDashboard() {
       </div>
       {pendingClaims > 0 ? (
         <p className="notice" role="status" data-testid="pending-claims">
-          <Link to="/supplier/claims">{t("claims.pendingCount", { count: pendingClaims })}</Link>
+          <Link to="/supplier/claims">{plural("claims.pendingCount", pendingClaims)}</Link>
         </p>
       ) : null}
       {missing > 0 ? (
         <p className="alert" role="status" data-testid="missing-count">
-          {t("reports.missingCount", { count: missing })}
+          {plural("reports.missingCount", missing)}
         </p>
       ) : null}
+      <ListFilters keep={["sort", "dir", "year"]} testId="month-filters">
+        <label className="field">
+          <span>{t("reports.show")}</span>
+          <select name="show" defaultValue={params.get("show") ?? ""}>
+            <option value="">{t("reports.show.all")}</option>
+            {MONTH_SHOWS.map((k) => (
+              <option key={k} value={k}>
+                {t(`reports.show.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </ListFilters>
+      <Downloads path="/supplier/reports/export" />
       <table className="months" data-testid="months">
         <thead>
           <tr>
-            <th>{t("reports.month")}</th>
-            <th>{t("reports.status")}</th>
-            <th className="num">{t("reports.version")}</th>
-            <th className="num">{t("reports.lines")}</th>
-            <th className="num">{t("reports.total")}</th>
-            <th className="num">{t("reports.warnings")}</th>
-            <th className="num">{t("reports.errors")}</th>
+            <SortHeader column="month" label={t("reports.month")} sorted={sorted} />
+            <SortHeader column="status" label={t("reports.status")} sorted={sorted} />
+            <SortHeader
+              column="version"
+              label={t("reports.version")}
+              sorted={sorted}
+              className="num"
+              first="desc"
+            />
+            <SortHeader
+              column="lines"
+              label={t("reports.lines")}
+              sorted={sorted}
+              className="num"
+              first="desc"
+            />
+            <SortHeader
+              column="total"
+              label={t("reports.total")}
+              sorted={sorted}
+              className="num"
+              first="desc"
+            />
+            <SortHeader
+              column="warnings"
+              label={t("reports.warnings")}
+              sorted={sorted}
+              className="num"
+              first="desc"
+            />
+            <SortHeader
+              column="errors"
+              label={t("reports.errors")}
+              sorted={sorted}
+              className="num"
+              first="desc"
+            />
             <th />
           </tr>
         </thead>
@@ -99,6 +164,9 @@ export default function SupplierDashboard() {
           ))}
         </tbody>
       </table>
+      <p className="muted" data-testid="version-numbering">
+        {t("reports.versionNumbering")}
+      </p>
       <ProgramsAndRefunds dashboard={dashboard} />
     </>
   );
@@ -186,7 +254,13 @@ function ProgramsAndRefunds({ dashboard }: { dashboard: SupplierDashboard }) {
   );
 }
 
-function MonthLine({ month: m, currentMonth }: { month: MonthRow; currentMonth: string }) {
+function MonthLine({
+  month: m,
+  currentMonth,
+}: {
+  month: MonthRow & { counting?: ReportCounting };
+  currentMonth: string;
+}) {
   const { t, month } = useI18n();
   const v = m.latest;
   const uploadLink = (
@@ -213,6 +287,12 @@ function MonthLine({ month: m, currentMonth }: { month: MonthRow; currentMonth: 
               </>
             ) : null}
             {m.missing ? <span className="missing-mark"> · {t("reports.missing")}</span> : null}
+            {m.counting && m.counting.state !== "not_accepted" ? (
+              <>
+                <br />
+                <CountingNote counting={m.counting} />
+              </>
+            ) : null}
           </td>
           <td className="num">{v.version}</td>
           <td className="num">{v.lines}</td>

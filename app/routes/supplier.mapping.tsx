@@ -59,8 +59,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());
   try {
     if (form.intent === "remove") {
-      removeMappingEntry(actor, supplierId, removeForm.parse(form).header, ip);
-      return Response.json({ removed: true });
+      const { header } = removeForm.parse(form);
+      removeMappingEntry(actor, supplierId, header, ip);
+      return Response.json({ removed: header });
     }
     const input = mappingForm.parse({ ...form, columns: pickedColumns(form) });
     const outcome = saveMappingFromPreview(actor, supplierId, input, ip);
@@ -76,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 type Issue = { path: string; message: string; field?: string };
-type ActionData = { saved?: boolean; removed?: boolean; issues?: Issue[]; message?: string };
+type ActionData = { saved?: boolean; removed?: string; issues?: Issue[]; message?: string };
 
 /** A date cell of the file arrives as an ISO timestamp; at midnight its day says it all. */
 const displayCell = (text: string | undefined) =>
@@ -97,6 +98,11 @@ export default function Mapping() {
       {result?.message ? (
         <p className="alert" role="alert">
           {result.message}
+        </p>
+      ) : null}
+      {result?.removed ? (
+        <p className="notice" role="status" data-testid="mapping-removed">
+          {t("reports.mappingRemoved", { header: result.removed })}
         </p>
       ) : null}
       {result?.saved ? (

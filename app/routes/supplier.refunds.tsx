@@ -1,8 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
+import { Downloads } from "~/components/tables/Downloads";
+import { ListFilters } from "~/components/tables/ListFilters";
+import { SortHeader } from "~/components/tables/SortHeader";
+import { listQuery } from "~/http/list-query.server";
 import { useI18n } from "~/i18n/context";
-import { listReceivables } from "~/models/receivables.server";
+import { REFUND_SORTS, supplierRefundList } from "~/models/supplier-refund-list.server";
 import { pageTitle } from "~/i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "refunds.title");
@@ -10,34 +14,70 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "refunds.t
 /** The supplier's own programs: pooled volume, tier reached, refund owed and paid. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["supplier"] });
-  return { rows: listReceivables({ supplierId: actor.supplierId! }) };
+  const list = listQuery(request, { sorts: REFUND_SORTS, sort: "program" });
+  return {
+    rows: supplierRefundList(actor.supplierId!, list.sorted, list.q),
+    sorted: list.sorted,
+  };
 }
 
 export default function SupplierRefunds() {
-  const { rows } = useLoaderData<typeof loader>();
+  const { rows, sorted } = useLoaderData<typeof loader>();
   const { t, money, bps, month } = useI18n();
+  const [params] = useSearchParams();
   return (
     <>
       <h1>{t("refunds.title")}</h1>
       <p>{t("refunds.intro")}</p>
-      <p>
-        <a href="/supplier/refunds.xlsx" download>
-          {t("refunds.download")}
-        </a>
-      </p>
+      <ListFilters>
+        <label className="field">
+          <span>{t("statement.program")}</span>
+          <input type="search" name="q" maxLength={100} defaultValue={params.get("q") ?? ""} />
+        </label>
+      </ListFilters>
+      <Downloads path="/supplier/refunds/export" />
       {rows.length === 0 ? (
         <p>{t("common.none")}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th>{t("statement.program")}</th>
-              <th>{t("refunds.lastRun")}</th>
-              <th>{t("statement.pooledVolume")}</th>
-              <th>{t("statement.tier")}</th>
-              <th>{t("receivables.posted")}</th>
-              <th>{t("receivables.paid")}</th>
-              <th>{t("receivables.owed")}</th>
+              <SortHeader column="program" label={t("statement.program")} sorted={sorted} />
+              <SortHeader
+                column="lastRun"
+                label={t("refunds.lastRun")}
+                sorted={sorted}
+                first="desc"
+              />
+              <SortHeader
+                column="pooled"
+                label={t("statement.pooledVolume")}
+                sorted={sorted}
+                className="num"
+                first="desc"
+              />
+              <th scope="col">{t("statement.tier")}</th>
+              <SortHeader
+                column="posted"
+                label={t("receivables.posted")}
+                sorted={sorted}
+                className="num"
+                first="desc"
+              />
+              <SortHeader
+                column="paid"
+                label={t("receivables.paid")}
+                sorted={sorted}
+                className="num"
+                first="desc"
+              />
+              <SortHeader
+                column="owed"
+                label={t("receivables.owed")}
+                sorted={sorted}
+                className="num"
+                first="desc"
+              />
             </tr>
           </thead>
           <tbody>

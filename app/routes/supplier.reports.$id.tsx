@@ -11,6 +11,7 @@ import { getReport } from "~/models/reports.server";
 import { reportDetail } from "~/models/supplier-reports.server";
 import reportStyles from "~/styles/reports.css?url";
 import { pageTitle } from "~/i18n/page-title";
+import { reportCountings } from "~/models/report-counting.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "title.report", { period: data?.report.period ?? "" });
@@ -24,15 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!report) throw new Response("Not found", { status: 404 });
   assertOwns(request, actor, { supplierId: report.supplierId });
   const { page, pageSize } = pageParams(request, 50);
-  return { ...reportDetail(report, page, pageSize), viewer: actor.role };
+  const counting = reportCountings(report.supplierId, [report]).get(report.id);
+  return { ...reportDetail(report, page, pageSize), counting, viewer: actor.role };
 }
 
 const PENDING = ["queued", "processing"];
 
 export default function ReportDetailPage() {
-  const { report, versions, problems, problemsTotal, page, pageSize, viewer } =
+  const { report, versions, problems, problemsTotal, page, pageSize, viewer, counting } =
     useLoaderData<typeof loader>();
-  const { t, month } = useI18n();
+  const { t, month, number } = useI18n();
   const revalidator = useRevalidator();
   const pending = PENDING.includes(report.status);
   useEffect(() => {
@@ -59,7 +61,7 @@ export default function ReportDetailPage() {
           version: report.version,
         })}
       </h1>
-      <ReportSummary report={report} canMap={viewer === "supplier"} />
+      <ReportSummary report={report} counting={counting} canMap={viewer === "supplier"} />
       <section aria-labelledby="problems-title" id="problems">
         <h2 id="problems-title">{t("reports.problemsTitle", { count: problemsTotal })}</h2>
         {problems.length ? (
@@ -78,7 +80,7 @@ export default function ReportDetailPage() {
                 {problems.map((p) => (
                   <tr key={p.id} className={`severity-${p.severity}`}>
                     <td>{p.sheet}</td>
-                    <td className="num">{p.row || ""}</td>
+                    <td className="num">{p.row ? number(p.row) : ""}</td>
                     <td>{p.column}</td>
                     <td className="severity">
                       {t(p.severity === "error" ? "reports.error" : "reports.warning")}
@@ -121,7 +123,7 @@ export default function ReportDetailPage() {
                     <ReportStatusBadge status={v.status} />
                   </td>
                   <td>{v.fileName}</td>
-                  <td className="num">{v.lines}</td>
+                  <td className="num">{number(v.lines)}</td>
                   <td className="num">
                     <TotalsText totals={v.totals} />
                   </td>
@@ -129,6 +131,7 @@ export default function ReportDetailPage() {
               ))}
             </tbody>
           </table>
+          <p className="muted">{t("reports.versionNumbering")}</p>
         </section>
       ) : null}
     </>

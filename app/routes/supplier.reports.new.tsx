@@ -130,7 +130,7 @@ function sendReport(form: HTMLFormElement, onProgress: (percent: number) => void
 export default function UploadReport() {
   const { period, currentMonth, maxFileBytes } = useLoaderData<typeof loader>();
   const actionData = useActionData<{ error?: UploadError }>();
-  const { t } = useI18n();
+  const { t, plural } = useI18n();
   const [phase, setPhase] = useState<Phase>({ step: "idle" });
   const [error, setError] = useState<UploadError | null>(actionData?.error ?? null);
   const status = useFetcher<typeof detailLoader>();
@@ -161,8 +161,13 @@ export default function UploadReport() {
     const data = new FormData(form);
     const file = data.get("file");
     const month = String(data.get("period") ?? "");
-    if (!(file instanceof File) || file.size === 0 || !file.name) {
+    if (!(file instanceof File) || !file.name) {
       setError({ code: "bad_request", message: "", field: "file" });
+      return;
+    }
+    // A file was chosen but holds nothing: say so, not "choose the file" (issue 15 item 10).
+    if (file.size === 0) {
+      setError({ code: "file_empty", message: t("reports.error.fileEmpty", { name: file.name }) });
       return;
     }
     if (!isMonthKey(month) || month > currentMonth) {
@@ -252,7 +257,7 @@ export default function UploadReport() {
               testId="processing-progress"
               label={t("reports.processed")}
               percent={100}
-              detail={t("reports.rowsRead", { rows: report.rows, percent: 100 })}
+              detail={plural("reports.rowsRead", report.rows, { percent: 100 })}
             />
           ) : report ? (
             <ProcessingProgress report={report} />
@@ -263,12 +268,12 @@ export default function UploadReport() {
       ) : null}
       {finished && report ? (
         <div data-testid="upload-result">
-          <ReportSummary report={report} />
+          <ReportSummary report={report} counting={status.data?.counting} />
           <p className="toolbar">
             <Link to={`/supplier/reports/${report.id}`}>{t("reports.openReport")}</Link>
             {report.status !== "active" && (status.data?.problemsTotal ?? 0) > 0 ? (
               <Link to={`/supplier/reports/${report.id}#problems`}>
-                {t("reports.seeProblems", { count: status.data?.problemsTotal ?? 0 })}
+                {plural("reports.seeProblems", status.data?.problemsTotal ?? 0)}
               </Link>
             ) : null}
           </p>

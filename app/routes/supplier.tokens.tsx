@@ -21,5 +21,11 @@ export const loader = (args: LoaderFunctionArgs) => tokensPageLoader(args, ROLES
 export const action = (args: ActionFunctionArgs) => tokensPageAction(args, ROLES);
 
 export default function SupplierTokens() {
-  return <TokensScreen data={useLoaderData<typeof loader>()} intro="reports.tokensIntro" />;
+  return (
+    <TokensScreen
+      data={useLoaderData<typeof loader>()}
+      intro="reports.tokensIntro"
+      exportPath="/supplier/tokens/export"
+    />
+  );
 }

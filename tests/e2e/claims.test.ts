@@ -97,11 +97,13 @@ describe("claims in the browser", () => {
     expect(await page.locator("li[data-claim]").count()).toBe(2);
     await card("NO-7011").locator('button[value="accept"]').click();
     await page.waitForSelector('[data-testid="decided"]');
-    expect(await page.textContent('[data-testid="decided"]')).toMatch(/is now: Accepted/);
+    expect(await page.textContent('[data-testid="decided"]')).toMatch(
+      /^Claim #\d+ accepted: .+'s invoice NO-7011 of .+ counts in Norte.*'s volume from the next monthly run\.$/,
+    );
     await card("NO-1211").locator('select[name="reason"]').selectOption("cancelled");
     await card("NO-1211").locator('button[value="reject"]').click();
     await page.waitForFunction(() =>
-      document.querySelector('[data-testid="decided"]')?.textContent?.includes("Rejected"),
+      document.querySelector('[data-testid="decided"]')?.textContent?.includes("rejected"),
     );
     // Decided claims leave the queue of pending ones.
     await page.waitForFunction(() => document.querySelectorAll("li[data-claim]").length === 0);

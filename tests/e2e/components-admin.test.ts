@@ -61,7 +61,7 @@ describe("the admin edits a program's components", () => {
     const { page, errors } = await signIn("en-US");
     await page.goto(`${server.url}/admin/programs`);
     await waitForHydration(page);
-    await page.selectOption('select[name="supplierId"]', { label: "Axion (USD)" });
+    await page.selectOption('.program-form select[name="supplierId"]', { label: "Axion (USD)" });
     await expect.poll(() => page.inputValue('input[name="currency"]')).toBe("USD");
     await page.fill('input[name="name"]', "Axion growth 2026");
     await page.fill('input[name="start"]', "2026-01-01");
@@ -113,7 +113,7 @@ describe("the admin edits a program's components", () => {
     await page.click('button[name="intent"][value="create"]');
     await expect
       .poll(() => page.locator('[role="status"]').textContent())
-      .toBe("Program created. Axion growth 2026");
+      .toBe("Program Axion growth 2026 created.");
     const program = (await admin.get("/api/v1/programs")).body.find(
       (p: { name: string }) => p.name === "Axion growth 2026",
     );

@@ -131,7 +131,7 @@ describe("from a posted run to a paid batch", () => {
     await builder.click('button:has-text("Record payment")');
     await expect
       .poll(() => builder.locator('[role="status"]').textContent())
-      .toBe("Payment TRF-0001 recorded: $3,602.00.");
+      .toBe("Payment of $3,602.00 from Axion recorded (reference TRF-0001).");
     await expect
       .poll(() => builder.locator(`[data-testid="owed-${programId}"]`).textContent())
       .toBe("$0.00");

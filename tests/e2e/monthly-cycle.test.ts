@@ -264,7 +264,7 @@ describe(`the month of ${MONTH}, walked by a supplier, the admin and a member`, 
     await row.locator("button", { hasText: new RegExp(`^Match to ${MEMBER.name} \\(`) }).click();
     await expect
       .poll(() => page.locator('[role="status"]').textContent())
-      .toBe(`${MISTYPED_KEY} is now matched to ${MEMBER.name}: 1 lines matched.`);
+      .toBe(`${MISTYPED_KEY} is now matched to ${MEMBER.name}: 1 line matched.`);
     await expect.poll(() => page.locator("code", { hasText: MISTYPED_KEY }).count()).toBe(0);
 
     // What the run should show, from the program's terms and the runs posted before November.

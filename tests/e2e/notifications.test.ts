@@ -82,7 +82,7 @@ describe("a member's notifications", () => {
     await page.getByRole("link", { name: "Notifications: 4 unread" }).click();
     await page.waitForURL((url) => url.pathname === "/notifications");
     await waitForHydration(page);
-    await expect(page.title()).resolves.toBe("tierpool · Notifications");
+    await expect(page.title()).resolves.toBe("Notifications · tierpool");
     expect(await page.locator(".notification-list li.unread").count()).toBe(4);
     await screenshot(page, "notifications-member");
 

@@ -64,7 +64,7 @@ describe("a supplier uploads its reports", () => {
     expect(await percentOf("upload-progress")).toBe("100");
     expect(await percentOf("processing-progress")).toBe("100");
     expect(new URL(page.url()).pathname).toBe("/supplier/reports/new");
-    expect(await result.getByTestId("report-status").textContent()).toBe("Active");
+    expect(await result.getByTestId("report-status").textContent()).toBe("Accepted");
     expect(await result.getByTestId("report-lines").textContent()).toBe(String(january.length));
     expect(january.length).toBe(36);
     expect(await result.getByTestId("report-total").textContent()).toBe(
@@ -160,9 +160,9 @@ describe("a supplier uploads its reports", () => {
     await page.waitForURL((url) => /^\/supplier\/reports\/\d+$/.test(url.pathname));
     await expect
       .poll(() => page.getByTestId("report-status").textContent(), { timeout: 30_000 })
-      .toBe("Active");
+      .toBe("Accepted");
     expect(await page.getByTestId("report-lines").textContent()).toBe("1");
-    expect(await page.locator("h1").textContent()).toBe("Report for February 2026 · version 2");
+    expect(await page.locator("h1").textContent()).toBe("Report for February 2026 · upload 2");
     await screenshot(page, "supplier-mapped-report");
   });
 

@@ -24,6 +24,9 @@ import * as claims from "./access/claims";
 import * as notifications from "./access/notifications";
 import * as mail from "./access/mail";
 import * as books from "./access/books";
+import * as memberSupplierLists from "./access/member-supplier-lists";
+import * as adminLists from "./access/admin-lists";
+import * as ownLists from "./access/own-lists";
 
 const PAGES: PageCase[] = [
   { file: "admin._index.tsx", path: () => "/admin", allowed: ["admin"] },
@@ -177,6 +180,9 @@ for (const area of [
   mail,
   claims,
   books,
+  memberSupplierLists,
+  adminLists,
+  ownLists,
 ]) {
   PAGES.push(...area.pages);
   API.push(...area.api);

@@ -8,7 +8,7 @@ import type { RunWithReasons } from "~/models/run-history.server";
 type Data = SerializeFrom<RunWithReasons>;
 
 export function RunWhy({ data }: { data: Data }) {
-  const { t, money, month, dateTime, date, bps } = useI18n();
+  const { t, plural, money, month, dateTime, date, bps } = useI18n();
   const { run, previous } = data;
   const c = run.currency;
   if (!previous) {
@@ -61,12 +61,15 @@ export function RunWhy({ data }: { data: Data }) {
                   to: money(r.amountMinor, c),
                   when: dateTime(r.processedAt),
                 })
-              : t(r.kind === "late" ? "history.reportLate" : "history.reportOfMonth", {
-                  month: month(r.period),
-                  amount: money(r.amountMinor, c),
-                  lines: r.lines,
-                  when: dateTime(r.processedAt),
-                })}{" "}
+              : plural(
+                  r.kind === "late" ? "history.reportLate" : "history.reportOfMonth",
+                  r.lines,
+                  {
+                    month: month(r.period),
+                    amount: money(r.amountMinor, c),
+                    when: dateTime(r.processedAt),
+                  },
+                )}{" "}
             <span className="muted">{r.fileName}</span>
           </li>
         ))}

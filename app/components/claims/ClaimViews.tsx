@@ -1,8 +1,10 @@
 // What the claim screens show (SPEC 5.2): an upload's outcomes, a list of claims with their lines,
 // the decision form of the supplier and admin, and the reconciliation of a supplier's month.
 import { Form, useSearchParams } from "@remix-run/react";
+import { ListFilters } from "~/components/tables/ListFilters";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/locale";
+import { CLAIM_SORTS } from "~/schemas/claim-lists";
 
 export const CLAIM_STATUSES = [
   "pending",
@@ -76,7 +78,7 @@ export function ClaimStatus({ status }: { status: string }) {
 
 /** An upload: its progress while it is read, then each invoice's outcome and the counts. */
 export function UploadOutcome({ upload }: { upload: UploadView }) {
-  const { t, money } = useI18n();
+  const { t, money, number } = useI18n();
   const busy = upload.status === "queued" || upload.status === "processing";
   return (
     <section aria-labelledby={`upload-${upload.id}`} data-testid="claim-upload">
@@ -86,7 +88,10 @@ export function UploadOutcome({ upload }: { upload: UploadView }) {
       {busy ? (
         <p role="status" data-testid="claim-progress">
           {upload.progress.total
-            ? t("claims.progress", { read: upload.progress.read, total: upload.progress.total })
+            ? t("claims.progress", {
+                read: number(upload.progress.read),
+                total: number(upload.progress.total),
+              })
             : t("claims.progressUnknown")}
           <progress
             max={upload.progress.total ?? 1}
@@ -156,12 +161,18 @@ export function UploadOutcome({ upload }: { upload: UploadView }) {
   );
 }
 
-/** The list filters: status and invoice month (and supplier, for the admin). */
+/**
+ * The list's filters (status, invoice month, search; supplier for the admin) and its order: claims
+ * are cards, so the order is chosen here rather than by column headers (shared list toolkit).
+ */
 export function ClaimFilters({ suppliers }: { suppliers?: { id: number; name: string }[] }) {
   const { t } = useI18n();
   const [params] = useSearchParams();
+  const sorts = suppliers
+    ? CLAIM_SORTS
+    : CLAIM_SORTS.filter((k) => k !== "member" && k !== "supplier");
   return (
-    <Form method="get" className="toolbar" aria-label={t("claims.filter")}>
+    <ListFilters keep={[]} testId="claim-filters">
       <label className="field">
         <span>{t("claims.status")}</span>
         <select name="status" defaultValue={params.get("status") ?? ""}>
@@ -190,10 +201,28 @@ export function ClaimFilters({ suppliers }: { suppliers?: { id: number; name: st
         <span>{t("claims.month")}</span>
         <input type="month" name="month" defaultValue={params.get("month") ?? ""} />
       </label>
-      <div className="field">
-        <button type="submit">{t("claims.filter")}</button>
-      </div>
-    </Form>
+      <label className="field">
+        <span>{t("claims.search")}</span>
+        <input type="search" name="q" maxLength={100} defaultValue={params.get("q") ?? ""} />
+      </label>
+      <label className="field">
+        <span>{t("claims.sortBy")}</span>
+        <select name="sort" defaultValue={params.get("sort") ?? "createdAt"}>
+          {sorts.map((k) => (
+            <option key={k} value={k}>
+              {t(`claims.sort.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t("claims.order")}</span>
+        <select name="dir" defaultValue={params.get("dir") ?? "desc"}>
+          <option value="desc">{t("claims.dir.desc")}</option>
+          <option value="asc">{t("claims.dir.asc")}</option>
+        </select>
+      </label>
+    </ListFilters>
   );
 }
 

@@ -21,9 +21,9 @@ export function RoleFields({
       <label className="field">
         <span>{t("users.role")}</span>
         <select name="role" value={role} onChange={(e) => setRole(e.target.value)}>
-          <option value="admin">admin</option>
-          <option value="supplier">supplier</option>
-          <option value="member">member</option>
+          <option value="admin">{t("lists.roleAdmin")}</option>
+          <option value="supplier">{t("lists.roleSupplier")}</option>
+          <option value="member">{t("lists.roleMember")}</option>
         </select>
       </label>
       {role === "supplier" ? (

@@ -1,23 +1,40 @@
 // A member statement on screen (SPEC 3.6): the range picker, balances per currency, per program
 // the figures reached and each posting explained (split by component where the program has
-// components, SPEC 3.7), and the payouts; the same data as the XLSX.
-import { Form, Link } from "@remix-run/react";
+// components, SPEC 3.7), and the payouts; the same data as the XLSX. The postings (the
+// statement's lines) sort by month or amount, narrow to one program or month and download as
+// CSV/XLSX with that filter and order (decision 081).
+import { Form, Link, useSearchParams } from "@remix-run/react";
+import { Downloads } from "~/components/tables/Downloads";
+import { ListFilters } from "~/components/tables/ListFilters";
+import { SortHeader } from "~/components/tables/SortHeader";
 import { useI18n } from "~/i18n/context";
 import type { MemberStatement } from "~/models/statements.server";
+import type { StatementLine, StatementLineSort } from "~/models/statement-lines.server";
 import { explainPosting } from "~/i18n/explain";
 import { componentLabel } from "~/i18n/component-label";
 import { ClaimedPurchases } from "~/components/claims/ClaimedPurchases";
 
 export function StatementView({
   statement: s,
+  lines,
+  sorted,
   downloadHref,
+  linesHref,
   ledgerLinks = false,
 }: {
   statement: MemberStatement;
+  /** The statement's lines with the query's filter and order (app/http/own-lists.server.ts). */
+  lines: StatementLine[];
+  sorted: { sort: StatementLineSort; dir: "asc" | "desc" };
   downloadHref: string;
+  /** The lines' CSV/XLSX download route. */
+  linesHref: string;
   ledgerLinks?: boolean;
 }) {
-  const { t, money, bps, month, locale } = useI18n();
+  const { t, money, bps, month, locale, region } = useI18n();
+  const [params] = useSearchParams();
+  const linesOf = (programId: number) => lines.filter((l) => l.programId === programId);
+  const months = [...new Set(s.programs.flatMap((p) => p.postings.map((x) => x.month)))].sort();
   const entry = (id: number, text: string) =>
     ledgerLinks ? <Link to={`/admin/ledger?entryId=${id}`}>{text}</Link> : text;
   return (
@@ -39,6 +56,31 @@ export function StatementView({
           {t("statement.download")}
         </a>
       </Form>
+      <ListFilters keep={["sort", "dir", "from", "to"]} testId="statement-filters">
+        <label className="field">
+          <span>{t("statement.program")}</span>
+          <select name="program" defaultValue={params.get("program") ?? ""}>
+            <option value="">{t("statementLines.allPrograms")}</option>
+            {s.programs.map((p) => (
+              <option key={p.programId} value={p.programId}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t("statement.month")}</span>
+          <select name="month" defaultValue={params.get("month") ?? ""}>
+            <option value="">{t("statementLines.allMonths")}</option>
+            {months.map((m) => (
+              <option key={m} value={m}>
+                {month(m)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </ListFilters>
+      <Downloads path={linesHref} />
       <h2>{t("statement.summary")}</h2>
       {s.balances.length === 0 ? (
         <p>{t("common.none")}</p>
@@ -95,22 +137,28 @@ export function StatementView({
               </tr>
             </tbody>
           </table>
-          {p.postings.length > 0 ? (
-            <table>
+          {linesOf(p.programId).length > 0 ? (
+            <table data-testid="statement-lines">
               <thead>
                 <tr>
-                  <th>{t("statement.month")}</th>
-                  <th>{t("statement.amount")}</th>
-                  <th>{t("statement.explanation")}</th>
+                  <SortHeader column="month" label={t("statement.month")} sorted={sorted} />
+                  <SortHeader
+                    column="amount"
+                    label={t("statement.amount")}
+                    sorted={sorted}
+                    className="num"
+                    first="desc"
+                  />
+                  <th scope="col">{t("statement.explanation")}</th>
                 </tr>
               </thead>
               <tbody>
-                {p.postings.map((x) => (
-                  <tr key={x.entryId}>
+                {linesOf(p.programId).map((x) => (
+                  <tr key={x.entryId} data-entry-id={x.entryId}>
                     <td>{month(x.month)}</td>
                     <td className="num">{entry(x.entryId, money(x.amountMinor, p.currency))}</td>
                     <td>
-                      {explainPosting(x.explanation, locale)}
+                      {explainPosting(x.explanation, locale, region)}
                       {x.components ? (
                         <ul className="posting-components" data-testid="posting-components">
                           {x.components.map((c) => (

@@ -3,13 +3,15 @@
 import { Link } from "@remix-run/react";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/locale";
+import type { ReportCounting } from "~/models/report-counting.server";
 import type { ReportDetail } from "~/models/supplier-reports.server";
+import { CountingNote } from "./CountingNote";
 import { ProgressBar, ReportStatusBadge, TotalsText } from "./ReportBits";
 
 type ReportView = ReportDetail["report"];
 
 export function ProcessingProgress({ report }: { report: ReportView }) {
-  const { t } = useI18n();
+  const { t, plural } = useI18n();
   if (report.status !== "queued" && report.status !== "processing") return null;
   const percent = report.progress?.percent ?? 0;
   return (
@@ -17,13 +19,22 @@ export function ProcessingProgress({ report }: { report: ReportView }) {
       testId="processing-progress"
       label={t(report.status === "queued" ? "reports.queued" : "reports.processing")}
       percent={percent}
-      detail={t("reports.rowsRead", { rows: report.progress?.rowsRead ?? 0, percent })}
+      detail={plural("reports.rowsRead", report.progress?.rowsRead ?? 0, { percent })}
     />
   );
 }
 
-export function ReportSummary({ report, canMap = true }: { report: ReportView; canMap?: boolean }) {
-  const { t, month, date } = useI18n();
+export function ReportSummary({
+  report,
+  counting,
+  canMap = true,
+}: {
+  report: ReportView;
+  /** Whether the accepted version has counted in a posted run yet (issue 15 item 10). */
+  counting?: ReportCounting;
+  canMap?: boolean;
+}) {
+  const { t, plural, month, date, number } = useI18n();
   const refusalCode = report.refusal?.code;
   return (
     <section className="result" aria-label={t("reports.summary")} data-testid="report-summary">
@@ -54,13 +65,13 @@ export function ReportSummary({ report, canMap = true }: { report: ReportView; c
           <tr>
             <th scope="row">{t("reports.rows")}</th>
             <td className="num" data-testid="report-rows">
-              {report.rows}
+              {number(report.rows)}
             </td>
           </tr>
           <tr>
             <th scope="row">{t("reports.lines")}</th>
             <td className="num" data-testid="report-lines">
-              {report.lines}
+              {number(report.lines)}
             </td>
           </tr>
           <tr>
@@ -74,19 +85,19 @@ export function ReportSummary({ report, canMap = true }: { report: ReportView; c
           <tr>
             <th scope="row">{t("reports.warnings")}</th>
             <td className="num" data-testid="report-warnings">
-              {report.warnings}
+              {number(report.warnings)}
             </td>
           </tr>
           <tr>
             <th scope="row">{t("reports.errors")}</th>
             <td className="num" data-testid="report-errors">
-              {report.errors}
+              {number(report.errors)}
             </td>
           </tr>
           {report.held > 0 ? (
             <tr>
               <th scope="row">{t("reports.held")}</th>
-              <td className="num">{report.held}</td>
+              <td className="num">{number(report.held)}</td>
             </tr>
           ) : null}
         </tbody>
@@ -94,6 +105,11 @@ export function ReportSummary({ report, canMap = true }: { report: ReportView; c
       <ProcessingProgress report={report} />
       {report.status === "active" ? (
         <p className="notice" role="status">
+          {counting ? (
+            <>
+              <CountingNote counting={counting} />.{" "}
+            </>
+          ) : null}
           {t(report.warnings > 0 ? "reports.acceptedWithWarnings" : "reports.accepted")}
         </p>
       ) : null}
@@ -109,7 +125,7 @@ export function ReportSummary({ report, canMap = true }: { report: ReportView; c
               ? t(`reports.refusal.${refusalCode}` as MessageKey)
               : report.status === "failed"
                 ? t("reports.failedNote")
-                : t("reports.rejectedNote", { count: report.errors })}
+                : plural("reports.rejectedNote", report.errors)}
           </p>
           {/* Our words say it for a version with row errors; a refusal's message names specifics. */}
           {report.message && (refusalCode || report.status === "failed") ? (

@@ -1,16 +1,27 @@
 // The API tokens screen of every role (/supplier/tokens, /account/tokens): create one (name and
-// lifetime; the secret is shown once), see each with its last use and expiry, revoke.
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+// lifetime; the secret is shown once), see each with its last use and expiry, revoke. The list
+// sorts by its headers, searches by name, narrows by status and downloads (decision 081).
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { fieldErrors } from "~/components/forms/Field";
+import { Downloads } from "~/components/tables/Downloads";
+import { ListFilters } from "~/components/tables/ListFilters";
+import { SortHeader } from "~/components/tables/SortHeader";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/locale";
-import type { ListedToken } from "~/models/api-tokens.server";
+import type { TokenRow, TokenSort } from "~/models/token-list.server";
 
 export type TokensScreenData = {
-  tokens: (ListedToken & { expired: boolean })[];
+  tokens: TokenRow[];
+  sorted: { sort: TokenSort; dir: "asc" | "desc" };
   choices: readonly number[];
   defaultDays: number;
 };
+
+const STATUS_TEXT = {
+  active: "reports.tokenActive",
+  expired: "tokenList.expired",
+  revoked: "tokenList.revoked",
+} as const;
 
 type ActionData = {
   created?: { id: number; name: string; token: string; expiresAt: string };
@@ -20,12 +31,16 @@ type ActionData = {
 };
 
 export function TokensScreen({
-  data: { tokens, choices, defaultDays },
+  data: { tokens, sorted, choices, defaultDays },
   intro,
+  exportPath,
 }: {
   data: TokensScreenData;
   intro: MessageKey;
+  /** The list's download route (`/account/tokens/export`, `/supplier/tokens/export`). */
+  exportPath: string;
 }) {
+  const [params] = useSearchParams();
   const result = useActionData<ActionData>();
   const busy = useNavigation().state === "submitting";
   const { t, date } = useI18n();
@@ -80,14 +95,42 @@ export function TokensScreen({
           {t("reports.tokenRevoked")}
         </p>
       ) : null}
+      <ListFilters>
+        <label className="field">
+          <span>{t("reports.tokenName")}</span>
+          <input type="search" name="q" maxLength={100} defaultValue={params.get("q") ?? ""} />
+        </label>
+        <label className="field">
+          <span>{t("lists.status")}</span>
+          <select name="status" defaultValue={params.get("status") ?? ""}>
+            <option value="">{t("lists.allStatuses")}</option>
+            {(["active", "expired", "revoked"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(STATUS_TEXT[s])}
+              </option>
+            ))}
+          </select>
+        </label>
+      </ListFilters>
+      <Downloads path={exportPath} />
       <table data-testid="tokens">
         <thead>
           <tr>
-            <th>{t("reports.tokenName")}</th>
-            <th>{t("reports.tokenCreated")}</th>
-            <th>{t("reports.tokenLastUsed")}</th>
-            <th>{t("reports.status")}</th>
-            <th>{t("tokens.expires")}</th>
+            <SortHeader column="name" label={t("reports.tokenName")} sorted={sorted} />
+            <SortHeader
+              column="created"
+              label={t("reports.tokenCreated")}
+              sorted={sorted}
+              first="desc"
+            />
+            <SortHeader
+              column="lastUsed"
+              label={t("reports.tokenLastUsed")}
+              sorted={sorted}
+              first="desc"
+            />
+            <th scope="col">{t("reports.status")}</th>
+            <SortHeader column="expires" label={t("tokens.expires")} sorted={sorted} />
             <th />
           </tr>
         </thead>
