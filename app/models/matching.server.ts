@@ -2,7 +2,7 @@
 // a member (an alias) or as "not a member". A resolution applies to every line with that key.
 import { eq } from "drizzle-orm";
 import { orderText, type ListSort } from "./list-order.server";
-import { getDb, inTransaction } from "@db/client.server";
+import { getDb, inTransaction, prepared } from "@db/client.server";
 import { aliases, members, suppliers } from "@db/schema";
 import { normalizeCustomerKey } from "@imports/values";
 import { nameMatcher } from "~/matching/similarity";
@@ -20,6 +20,8 @@ export interface UnmatchedKey {
   lines: number;
   amountMinor: number;
   currency: string;
+  /** How many other suppliers' queues hold the same key. */
+  alsoWaitingAt: number;
 }
 
 /** `%` and `_` typed by the admin are searched as themselves. */
@@ -94,7 +96,7 @@ export function listUnmatched(
       ...havingParams,
       pageSize > 0 ? pageSize : -1,
       pageSize > 0 ? (page - 1) * pageSize : 0,
-    ) as (Omit<UnmatchedKey, "names"> & { total: number })[];
+    ) as (Omit<UnmatchedKey, "names" | "alsoWaitingAt"> & { total: number })[];
   // Past the last page there is no row to carry the total: count the groups instead.
   const total =
     rows[0]?.total ??
@@ -115,9 +117,27 @@ export function listUnmatched(
     rows: rows.map(({ total: _total, ...r }) => ({
       ...r,
       names: (namesOf.all(r.customerKey, r.supplierId) as { name: string }[]).map((n) => n.name),
+      alsoWaitingAt: otherSuppliersWaiting(r.customerKey, r.supplierId).length,
     })),
     total,
   };
+}
+
+/**
+ * The other suppliers whose matching queue holds the same key: a tax id names one firm at every
+ * supplier, so the admin may resolve it at all of them at once (issue 15, decision 082).
+ */
+export function otherSuppliersWaiting(customerKey: string, supplierId: number): number[] {
+  return prepared(
+    `SELECT DISTINCT l.supplier_id FROM report_lines l JOIN reports r ON r.id = l.report_id
+      WHERE l.member_id IS NULL AND r.status = 'active' AND l.customer_key = ?
+        AND l.supplier_id <> ?
+        AND NOT EXISTS (SELECT 1 FROM aliases a
+                         WHERE a.supplier_id = l.supplier_id AND a.customer_key = l.customer_key)
+      ORDER BY l.supplier_id`,
+  )
+    .pluck()
+    .all(customerKey, supplierId) as number[];
 }
 
 let matcher: { stamp: string; match: ReturnType<typeof nameMatcher<{ id: number; name: string }>> };

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { SupplierFilter } from "~/components/forms/SupplierFilter";
 import {
@@ -15,7 +16,12 @@ import { SortHeader } from "~/components/tables/SortHeader";
 import { matchingList } from "~/http/admin-lists.server";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
-import { listUnmatched, resolveCustomerKey, suggestionsFor } from "~/models/matching.server";
+import {
+  listUnmatched,
+  otherSuppliersWaiting,
+  resolveCustomerKey,
+  suggestionsFor,
+} from "~/models/matching.server";
 import { getMember, listMembers } from "~/models/members.server";
 import { listSuppliers } from "~/models/suppliers.server";
 import { aliasResolutionForm } from "~/schemas/aliases";
@@ -68,17 +74,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const input = aliasResolutionForm.parse(form);
     const { supplierId, customerKey } = input;
-    const resolved =
+    const others = input.everySupplier ? otherSuppliersWaiting(customerKey, supplierId) : [];
+    const resolveAt = (at: number) =>
       input.intent === "member"
         ? resolveCustomerKey(
             actor,
-            { supplierId, customerKey, memberId: input.memberId },
+            { supplierId: at, customerKey, memberId: input.memberId },
             context.ip,
           )
-        : resolveCustomerKey(actor, { supplierId, customerKey, notMember: true }, context.ip);
+        : resolveCustomerKey(actor, { supplierId: at, customerKey, notMember: true }, context.ip);
+    const resolved = resolveAt(supplierId);
+    for (const at of others) resolved.linesMatched += resolveAt(at).linesMatched;
     return Response.json({
       resolved: {
         ...resolved,
+        suppliers: 1 + others.length,
         supplierId,
         notMember: input.intent === "notMember",
         memberName: input.intent === "member" ? (getMember(input.memberId)?.name ?? null) : null,
@@ -93,6 +103,7 @@ type ActionData = {
   resolved?: {
     customerKey: string;
     linesMatched: number;
+    suppliers: number;
     supplierId: number;
     notMember: boolean;
     memberName: string | null;
@@ -195,6 +206,7 @@ function Outcome({ result }: { result: ActionData | undefined }) {
               key: r.customerKey,
               member: r.memberName ?? "",
             })}
+        {r.suppliers > 1 ? ` ${plural("matching.atSuppliers", r.suppliers)}` : null}
       </p>
     );
   }
@@ -208,17 +220,29 @@ function Outcome({ result }: { result: ActionData | undefined }) {
 }
 
 function Resolve({ row }: { row: Row }) {
-  const { t, bps } = useI18n();
+  const { t, bps, plural } = useI18n();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const [everywhere, setEverywhere] = useState(false);
   const hidden = (
     <>
       <input type="hidden" name="supplierId" value={row.supplierId} />
       <input type="hidden" name="customerKey" value={row.customerKey} />
+      {everywhere ? <input type="hidden" name="everySupplier" value="1" /> : null}
     </>
   );
   return (
     <div>
+      {row.alsoWaitingAt > 0 ? (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={everywhere}
+            onChange={(event) => setEverywhere(event.target.checked)}
+          />{" "}
+          {plural("matching.everySupplier", row.alsoWaitingAt)}
+        </label>
+      ) : null}
       {row.suggestions.length > 0 ? (
         <Form method="post" className="toolbar" aria-label={t("matching.suggestions")}>
           {hidden}

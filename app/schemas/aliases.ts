@@ -9,7 +9,10 @@ const asNotMember = z.object({ ...key, notMember: z.literal(true) });
 
 export const aliasResolution = z.union([toMember, asNotMember]);
 
+/** `everySupplier`: resolve the key at every supplier whose queue holds it (decision 082). */
+const everySupplier = { everySupplier: z.literal("1").optional() };
+
 export const aliasResolutionForm = z.discriminatedUnion("intent", [
-  toMember.extend({ intent: z.literal("member") }),
-  z.object({ ...key, intent: z.literal("notMember") }),
+  toMember.extend({ intent: z.literal("member"), ...everySupplier }),
+  z.object({ ...key, intent: z.literal("notMember"), ...everySupplier }),
 ]);
