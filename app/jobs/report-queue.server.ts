@@ -36,6 +36,7 @@ export async function runReportJob(jobId: number): Promise<void> {
   try {
     await ingestVersion(target, { onProgress: jobProgressRecorder(jobId) });
   } catch (error) {
+    console.error(`Report job ${jobId} failed unexpectedly:`, error);
     failUnexpectedly(target.reportId, error);
   }
 }

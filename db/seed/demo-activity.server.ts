@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Actor } from "~/auth/authorize.server";
-import { enqueueReportJob } from "~/jobs/report-queue.server";
+import { runReportJob } from "~/jobs/report-queue.server";
 import { upsertFxRates } from "~/models/fx-rates.server";
 import { resolveCustomerKey } from "~/models/matching.server";
 import { createProgram } from "~/models/programs.server";
@@ -93,7 +93,8 @@ async function ingest(
     fileName: file,
     size: statSync(path).size,
   });
-  await enqueueReportJob(jobId);
+  // At start-up, before any request: on this thread, one after another (no jobs thread needed).
+  await runReportJob(jobId);
 }
 
 function postMonth(actor: Actor, programs: number[], month: string) {

@@ -85,7 +85,7 @@ describe("the admin reviews reports", () => {
     await page.click("text=Accept duplicates");
     await expect
       .poll(() => page.locator('[role="status"]').textContent())
-      .toContain("1 held lines accepted");
+      .toContain("1 held line accepted");
     await expect.poll(() => page.locator("text=No line of this report is held.").count()).toBe(1);
     await screenshot(page, "admin-report-accepted");
   });
