@@ -515,6 +515,7 @@ describe("the matching queue", () => {
       supplierId: andes(),
       notMember: false,
       memberName: member.name,
+      suppliers: 1,
     });
     resolved.add(`${andes()}:C10007`);
     const lines = withDb((db) =>
@@ -546,6 +547,7 @@ describe("the matching queue", () => {
       supplierId: andes(),
       notMember: true,
       memberName: null,
+      suppliers: 1,
     });
     resolved.add(`${andes()}:C99999`);
     const lines = withDb((db) =>
