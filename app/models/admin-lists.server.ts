@@ -13,7 +13,7 @@ import {
   type ListSort,
   type Paging,
 } from "./list-order.server";
-import type { Receivable } from "./receivables.server";
+import type { Receivable, SupplierPayment } from "./receivables.server";
 
 const ESCAPE = "ESCAPE '\\'";
 
@@ -150,19 +150,7 @@ export function findBatchLines(
 export const PAYMENT_SORTS = ["receivedOn", "supplier", "program", "reference", "amount"] as const;
 export type PaymentSort = (typeof PAYMENT_SORTS)[number];
 export type PaymentFilter = { supplierId?: number; currency?: string; q?: string };
-export type PaymentRow = {
-  id: number;
-  supplierId: number;
-  supplierName: string;
-  programId: number | null;
-  programName: string | null;
-  currency: string;
-  amountMinor: number;
-  receivedOn: string;
-  reference: string;
-  overpaymentNote: string | null;
-  createdAt: string;
-};
+export type PaymentRow = Omit<SupplierPayment, "entryId">;
 
 export function findSupplierPayments(
   filter: PaymentFilter,

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { authorize } from "~/auth/authorize.server";
 import { Downloads } from "~/components/tables/Downloads";
 import { Pager } from "~/components/tables/Pager";
+import { SortChoice } from "~/components/tables/SortChoice";
 import { formFailure } from "~/http/forms.server";
 import { useI18n } from "~/i18n/context";
 import { pageTitle } from "~/i18n/page-title";
@@ -126,23 +127,10 @@ export default function Notifications() {
             />
             {t("notifications.unreadOnly")}
           </label>
-          <label className="field">
-            <span>{t("claims.sortBy")}</span>
-            <select name="sort" defaultValue={params.get("sort") ?? "createdAt"}>
-              {NOTIFICATION_SORTS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`notifications.sort.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t("claims.order")}</span>
-            <select name="dir" defaultValue={params.get("dir") ?? "desc"}>
-              <option value="desc">{t("claims.dir.desc")}</option>
-              <option value="asc">{t("claims.dir.asc")}</option>
-            </select>
-          </label>
+          <SortChoice
+            sorts={NOTIFICATION_SORTS}
+            label={(k) => `notifications.sort.${k}` as const}
+          />
           <button type="submit">{t("common.filter")}</button>
         </Form>
         {unreadTotal > 0 ? (

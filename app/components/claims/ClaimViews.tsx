@@ -2,6 +2,7 @@
 // the decision form of the supplier and admin, and the reconciliation of a supplier's month.
 import { Form, useSearchParams } from "@remix-run/react";
 import { ListFilters } from "~/components/tables/ListFilters";
+import { SortChoice } from "~/components/tables/SortChoice";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/locale";
 import { CLAIM_SORTS } from "~/schemas/claim-lists";
@@ -205,23 +206,7 @@ export function ClaimFilters({ suppliers }: { suppliers?: { id: number; name: st
         <span>{t("claims.search")}</span>
         <input type="search" name="q" maxLength={100} defaultValue={params.get("q") ?? ""} />
       </label>
-      <label className="field">
-        <span>{t("claims.sortBy")}</span>
-        <select name="sort" defaultValue={params.get("sort") ?? "createdAt"}>
-          {sorts.map((k) => (
-            <option key={k} value={k}>
-              {t(`claims.sort.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t("claims.order")}</span>
-        <select name="dir" defaultValue={params.get("dir") ?? "desc"}>
-          <option value="desc">{t("claims.dir.desc")}</option>
-          <option value="asc">{t("claims.dir.asc")}</option>
-        </select>
-      </label>
+      <SortChoice sorts={sorts} label={(k) => `claims.sort.${k}` as const} />
     </ListFilters>
   );
 }
