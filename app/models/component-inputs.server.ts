@@ -91,26 +91,10 @@ export function componentInputs(
     : NO_CLASSES;
   const cells = new CellSums(scope, segments, classes, { ...program, bonuses });
   const lines: ComponentCandidate[] = [];
-  const { readWhole, unchecked, categories } = segmentTotals(
-    db,
-    scope,
-    segments,
-    people,
-    cells,
-    lines,
-  );
-  if (scope.bySku) skuParts(db, scope, segments, classes, unchecked, categories, cells);
+  const { readWhole, unchecked } = segmentTotals(db, scope, segments, people, cells, lines);
+  if (scope.bySku) skuParts(db, scope, segments, classes, unchecked, cells);
   const exact = currencies.map((currency) =>
-    foreignSums(
-      db,
-      scope,
-      segments,
-      classes,
-      convertible(fx, scope, currency),
-      categories,
-      cells,
-      lines,
-    ),
+    foreignSums(db, scope, segments, classes, convertible(fx, scope, currency), cells, lines),
   );
   if (scope.perUnit)
     lines.push(
@@ -286,34 +270,6 @@ class CellSums {
     return signature;
   }
 
-  /**
-   * Category texts alike to the engine in every segment and SKU class (same signatures), as SQL
-   * naming each text's group (0, 1, …; -1 for a text not listed, left to itself), so sums can be
-   * grouped by it: a group's sum carries `min(category)`, one of its texts.
-   */
-  categoryGroups(texts: Iterable<string | null>, column: string) {
-    const byVector = new Map<string, { texts: string[]; withNull: boolean }>();
-    for (const text of new Set(texts)) {
-      if (!this.counts(text)) continue;
-      const vector = this.segments
-        .flatMap((_, k) => this.classes.reps.map((_, c) => this.signature(k, c, text).id))
-        .join(",");
-      let group = byVector.get(vector);
-      if (group === undefined) byVector.set(vector, (group = { texts: [], withNull: false }));
-      if (text === null) group.withNull = true;
-      else group.texts.push(text);
-    }
-    const groups = [...byVector.values()];
-    const nullGroup = groups.findIndex((g) => g.withNull);
-    const whens = groups.map(
-      (_, g) => `WHEN ${column} IN (SELECT value FROM json_each(?)) THEN ${g}`,
-    );
-    return {
-      sql: `(CASE WHEN ${column} IS NULL THEN ${nullGroup} ${whens.join(" ")} ELSE -1 END)`,
-      params: groups.map((g) => JSON.stringify(g.texts)),
-    };
-  }
-
   /** Whether a bonus paying per unit would count a line of this date, category and SKU. */
   paysPerUnit(invoiceDate: IsoDate, category: string | null, sku: string | null): boolean {
     const key = `${invoiceDate}|${sku === null ? "" : `=${sku}`}|${category ?? ""}`;
@@ -408,7 +364,7 @@ function segmentTotals(
   people: ReadonlyMap<number, Membership>,
   cells: CellSums,
   lines: ComponentCandidate[],
-): { readWhole: Set<string>; unchecked: Set<number>; categories: Set<string | null> } {
+): { readWhole: Set<string>; unchecked: Set<number> } {
   const edges = segments.slice(0, -1).map((p) => dateSql(p.to));
   const segment = segmentOf(segments, "first_date");
   // Whole sums, and each later segment's part (segment 0 is the rest): few aggregates per total.
@@ -482,8 +438,7 @@ function segmentTotals(
       lineCount = idSum = 0;
     }
   }
-  const categories = new Set(rows.map((row) => row[1] as string | null));
-  if (unchecked.size === 0) return { readWhole: new Set(), unchecked, categories };
+  if (unchecked.size === 0) return { readWhole: new Set(), unchecked };
   const { segment: totalSegment, oneSegment } = segmentSql(segments);
   const sql = totalsSql(scope, oneSegment, "line_totals", [...unchecked]);
   // Whole totals summed per segment (the others make segment -1), in one index-only pass.
@@ -506,7 +461,7 @@ function segmentTotals(
   const readWhole = new Set(
     rest.map(([report, member, category]) => totalKey(report, member, category)),
   );
-  return { readWhole, unchecked, categories };
+  return { readWhole, unchecked };
 }
 
 /** [member, category, first, last, straddles, lines, id sum, amount, units, then per later
@@ -693,7 +648,6 @@ function skuParts(
   segments: readonly Period[],
   classes: SkuClasses,
   unchecked: ReadonlySet<number>,
-  categories: Iterable<string | null>,
   cells: CellSums,
 ): void {
   if (classes.texts.length === 0) return;
@@ -701,14 +655,13 @@ function skuParts(
   // One class needs no test: every selected SKU is in it.
   const skuClass =
     classes.texts.length === 1 ? { sql: "1", params: [] } : classSql(classes, "t.sku");
-  const alike = cells.categoryGroups(categories, "t.category");
-  const sums = `SELECT t.member_id, min(t.category), ${segment} AS segment,
+  // Grouped by the category as written, as in `foreignSums`.
+  const sums = `SELECT t.member_id, t.category, ${segment} AS segment,
       ${skuClass.sql} AS class, sum(t.amount_minor), sum(t.line_count), sum(t.id_sum),
-      ${scope.perUnit ? "sum(t.quantity)" : "0"}, ${alike.sql} AS alike`;
-  const group = `GROUP BY t.member_id, alike, CASE WHEN alike = -1 THEN t.category END, segment,
-      class`;
+      ${scope.perUnit ? "sum(t.quantity)" : "0"}`;
+  const group = `GROUP BY t.member_id, t.category, segment, class`;
   const selected = JSON.stringify(classes.texts.flat());
-  type Row = [number, string | null, number, number, number, number, number, number, number];
+  type Row = [number, string | null, number, number, number, number, number, number];
   // Members whose every overlapping total is whole (segmentTotals' pass 1): no membership to judge.
   const rows = db.$client
     .prepare(
@@ -719,7 +672,7 @@ function skuParts(
         ${group}`,
     )
     .raw()
-    .all(...skuClass.params, ...alike.params, scope.supplierId, scope.currency, selected)
+    .all(...skuClass.params, scope.supplierId, scope.currency, selected)
     .filter((row) => !unchecked.has((row as Row)[0])) as Row[];
   // The others (segmentTotals' pass 2): whole parts only, the membership judged in SQL.
   if (unchecked.size > 0) {
@@ -732,7 +685,7 @@ function skuParts(
             ${group}`,
         )
         .raw()
-        .all(...skuClass.params, ...alike.params, ...sql.params, selected) as Row[]),
+        .all(...skuClass.params, ...sql.params, selected) as Row[]),
     );
   }
   for (const [memberId, category, seg, k, amountMinor, lineCount, idSum, quantity] of rows) {
@@ -811,14 +764,29 @@ function convertsInSql(conversion: Conversion, invoiceDate: string, amountMinor:
   return rate !== undefined && Math.abs(amountMinor) <= rate.limit;
 }
 
-/** The conversion's months as SQL rows (month, n, d, limit); none is an empty table. */
-function ratesSql(conversion: Conversion): string {
-  if (conversion.months.size === 0) return "SELECT NULL, NULL, NULL, NULL WHERE 0";
-  const rows = [...conversion.months].map(([month, rate]) => {
-    if (!isMonthKey(month)) throw new Error(`not a month: ${month}`);
-    return `('${month}', ${rate.n}, ${rate.d}, ${rate.limit})`;
+/**
+ * How SQL converts a line of this currency, the rates written in as literals per month (a CASE on
+ * the invoice month costs a third of a join to a table of rates): `exact`, whether the line's
+ * month has a rate and its amount is small enough; `converted`, its amount in the program
+ * currency rounded as `convertMinor` does, NULL where not exact.
+ */
+function conversionSql(conversion: Conversion): { exact: string; converted: string } {
+  if (conversion.months.size === 0) return { exact: "0", converted: "NULL" };
+  const month = "substr(l.invoice_date, 1, 7)";
+  const cases = [...conversion.months].map(([m, rate]) => {
+    if (!isMonthKey(m)) throw new Error(`not a month: ${m}`);
+    const product = `(abs(l.amount_minor) * ${rate.n})`;
+    const rounded = `(${product} / ${rate.d} + (2 * (${product} % ${rate.d}) >= ${rate.d}))`;
+    return {
+      limit: `WHEN '${m}' THEN ${rate.limit}`,
+      converted: `WHEN '${m}' THEN CASE WHEN abs(l.amount_minor) <= ${rate.limit}
+        THEN (CASE WHEN l.amount_minor < 0 THEN -1 ELSE 1 END) * ${rounded} END`,
+    };
   });
-  return `VALUES ${rows.join(", ")}`;
+  return {
+    exact: `(abs(l.amount_minor) <= CASE ${month} ${cases.map((c) => c.limit).join(" ")} ELSE -1 END)`,
+    converted: `(CASE ${month} ${cases.map((c) => c.converted).join(" ")} END)`,
+  };
 }
 
 /**
@@ -833,39 +801,32 @@ function foreignSums(
   segments: readonly Period[],
   classes: SkuClasses,
   conversion: Conversion,
-  categories: Iterable<string | null>,
   cells: CellSums,
   lines: ComponentCandidate[],
 ): Conversion {
   const skuClass = classSql(classes, "l.sku");
-  const alike = cells.categoryGroups(categories, "l.category");
-  const exact = `abs(l.amount_minor) <= r.lim`;
-  const product = `(abs(l.amount_minor) * r.n)`;
-  const converted = `(CASE WHEN l.amount_minor < 0 THEN -1 ELSE 1 END)
-    * (${product} / r.d + (2 * (${product} % r.d) >= r.d))`;
+  const { exact, converted } = conversionSql(conversion);
   const wholeQuantity = `coalesce(sum(CASE WHEN l.quantity = CAST(l.quantity AS INTEGER)
     THEN l.quantity END), 0)`;
+  // Grouped by the category as written (cells merge alike categories): cheaper than naming
+  // each text's group in SQL, which cost three CASE look-ups per line.
   const rows = db.$client
     .prepare(
-      `WITH r(month, n, d, lim) AS (${ratesSql(conversion)})
-       SELECT l.member_id, min(l.category), ${segmentOf(segments, "l.invoice_date")} AS segment,
+      `SELECT l.member_id, l.category, ${segmentOf(segments, "l.invoice_date")} AS segment,
               ${skuClass.sql} AS class, CASE WHEN ${exact} THEN 0 ELSE l.id END AS single,
-              min(l.invoice_date), sum(l.amount_minor), sum(CASE WHEN ${exact} THEN ${converted} END),
+              min(l.invoice_date), sum(l.amount_minor), sum(${converted}),
               count(*), sum(l.id), ${scope.perUnit ? `${wholeQuantity}, max(l.quantity)` : "0, NULL"},
-              ${scope.bySku ? "max(l.sku)" : "NULL"}, ${alike.sql} AS alike
+              ${scope.bySku ? "max(l.sku)" : "NULL"}
          FROM report_lines l JOIN members m ON m.id = l.member_id
-              LEFT JOIN r ON r.month = substr(l.invoice_date, 1, 7)
         WHERE l.report_id IN (SELECT id FROM reports WHERE supplier_id = ? AND status = 'active')
           AND l.currency = ? AND l.invoice_date BETWEEN ? AND ?
           AND l.duplicate_status IS NOT 'held'
           AND l.invoice_date >= m.joined_on AND (m.left_on IS NULL OR l.invoice_date < m.left_on)
-        GROUP BY l.member_id, alike, CASE WHEN alike = -1 THEN l.category END, segment, class,
-                 single`,
+        GROUP BY l.member_id, l.category, segment, class, single`,
     )
     .raw()
     .all(
       ...skuClass.params,
-      ...alike.params,
       scope.supplierId,
       conversion.currency,
       scope.start,
@@ -922,7 +883,6 @@ type ForeignRow = [
   number,
   number | null,
   string | null,
-  number,
 ];
 
 /**

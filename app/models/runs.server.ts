@@ -92,14 +92,18 @@ function storeComponents(db: Db, runId: number, run: ComponentRun): void {
       c.limit ?? null,
     ),
   );
-  const insertShare = db.$client.prepare(
-    `INSERT INTO allocation_run_member_components (run_id, member_id, position, weight_minor,
-       amount_minor) VALUES (?, ?, ?, ?, ?)`,
+  // One statement for every member's shares (15,000 of them for 5,000 members and three
+  // components): a statement per row cost more than the components' whole computation.
+  const shares = run.members.flatMap((m) =>
+    m.components.map((c, position) => [m.memberId, position, c.weightMinor, c.amountMinor]),
   );
-  for (const m of run.members)
-    m.components.forEach((c, position) =>
-      insertShare.run(runId, m.memberId, position, c.weightMinor, c.amountMinor),
-    );
+  db.$client
+    .prepare(
+      `INSERT INTO allocation_run_member_components (run_id, member_id, position, weight_minor,
+         amount_minor)
+       SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
+    )
+    .run(runId, JSON.stringify(shares));
 }
 
 export function previewRun(actor: AuditActor, programId: number, month: string) {

@@ -42,16 +42,26 @@ function largestRemainderShares(
   const sum = positive.reduce((acc, w) => acc + BigInt(w.weight), 0n);
   const parts = positive.map((w) => {
     const product = pool * BigInt(w.weight);
-    return { ...w, share: product / sum, remainder: product % sum };
+    const share = product / sum;
+    const remainder = product - share * sum;
+    // Remainders are compared as doubles first (BigInt comparisons made this the engine's
+    // slowest step); doubles that tie are told apart exactly.
+    return { id: w.id, weight: w.weight, share, remainder, approx: Number(remainder) };
   });
   let leftover = pool - parts.reduce((acc, p) => acc + p.share, 0n);
-  const byRemainder = [...parts].sort(
-    (a, b) => compareBigInt(b.remainder, a.remainder) || b.weight - a.weight || a.id - b.id,
-  );
-  for (const part of byRemainder) {
-    if (leftover === 0n) break;
-    part.share += 1n;
-    leftover -= 1n;
+  if (leftover > 0n) {
+    const byRemainder = [...parts].sort(
+      (a, b) =>
+        b.approx - a.approx ||
+        compareBigInt(b.remainder, a.remainder) ||
+        b.weight - a.weight ||
+        a.id - b.id,
+    );
+    for (const part of byRemainder) {
+      if (leftover === 0n) break;
+      part.share += 1n;
+      leftover -= 1n;
+    }
   }
   return new Map(parts.map((p) => [p.id, p.share]));
 }
