@@ -161,6 +161,27 @@ describe("allocateLargestRemainder", () => {
     ]);
   });
 
+  it("tells apart remainders one unit apart past 2^53, where doubles tie", () => {
+    // Remainders of members 1 and 2 are 18,433,375,371,909,857 and …858: the same double. The
+    // cent is member 2's by its remainder, though member 1 weighs more and has the smaller id.
+    const shares = allocateLargestRemainder(155_848_606, [
+      { id: 1, weight: 3_600_357_024_045_095 },
+      { id: 2, weight: 3_600_356_845_168_758 },
+      { id: 3, weight: 5_169_228_474_655_592 },
+      { id: 4, weight: 5_169_228_474_655_592 },
+      { id: 5, weight: 5_169_228_474_655_592 },
+      { id: 6, weight: 5_169_228_474_655_594 },
+    ]);
+    expect(entries(shares)).toEqual([
+      [1, 20_127_631],
+      [2, 20_127_631],
+      [3, 28_898_336],
+      [4, 28_898_336],
+      [5, 28_898_336],
+      [6, 28_898_336],
+    ]);
+  });
+
   it("refuses duplicate members and fractional weights", () => {
     expect(
       codeOf(() =>
