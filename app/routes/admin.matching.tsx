@@ -126,7 +126,7 @@ export default function MatchingQueue() {
       <p>{t("matching.help")}</p>
       <Outcome result={result} />
       <Form method="get" className="toolbar">
-        <SupplierFilter suppliers={suppliers} selected={params.get("supplierId")} />
+        <SupplierFilter suppliers={suppliers} />
         <label className="field">
           <span>{t("matching.search")}</span>
           <input type="search" name="q" defaultValue={params.get("q") ?? ""} />

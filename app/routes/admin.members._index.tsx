@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { Downloads } from "~/components/tables/Downloads";
+import { ChoiceFilter, TextFilter } from "~/components/tables/FilterFields";
 import { ListFilters } from "~/components/tables/ListFilters";
 import { Pager } from "~/components/tables/Pager";
 import { SortHeader } from "~/components/tables/SortHeader";
@@ -21,7 +22,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MembersList() {
   const { rows, total, page, pageSize, sorted } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const { t, date } = useI18n();
   return (
     <>
@@ -35,27 +35,17 @@ export default function MembersList() {
         </Link>
       </div>
       <ListFilters>
-        <label>
-          {t("common.search")}
-          <input
-            type="search"
-            name="q"
-            defaultValue={params.get("q") ?? ""}
-            placeholder={t("lists.searchNameTaxId")}
-          />
-        </label>
-        <label>
-          {t("common.country")}
-          <input name="country" defaultValue={params.get("country") ?? ""} size={4} />
-        </label>
-        <label>
-          {t("lists.status")}
-          <select name="state" defaultValue={params.get("state") ?? ""}>
-            <option value="">{t("lists.allMembers")}</option>
-            <option value="active">{t("lists.memberActive")}</option>
-            <option value="left">{t("lists.memberLeft")}</option>
-          </select>
-        </label>
+        <TextFilter label={t("common.search")} placeholder={t("lists.searchNameTaxId")} />
+        <TextFilter name="country" type="text" label={t("common.country")} size={4} />
+        <ChoiceFilter
+          name="state"
+          label={t("lists.status")}
+          all={t("lists.allMembers")}
+          choices={[
+            { value: "active", label: t("lists.memberActive") },
+            { value: "left", label: t("lists.memberLeft") },
+          ]}
+        />
       </ListFilters>
       <Downloads path="/admin/members/export" />
       <div className="table-scroll">

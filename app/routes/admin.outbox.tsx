@@ -2,10 +2,11 @@
 // reply and its text; filtered by state, kind and recipient, a page at a time. Without SMTP_URL
 // this is where the messages are read.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { OUTBOX_STATES } from "@db/schema";
 import { authorize } from "~/auth/authorize.server";
 import { Downloads } from "~/components/tables/Downloads";
+import { ChoiceFilter, TextFilter } from "~/components/tables/FilterFields";
 import { ListFilters } from "~/components/tables/ListFilters";
 import { Pager } from "~/components/tables/Pager";
 import { SortHeader } from "~/components/tables/SortHeader";
@@ -52,7 +53,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Outbox() {
   const { smtp, rows, total, page, pageSize, sorted } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const { t, dateTime } = useI18n();
   const kindName = (kind: string) => t(`notifications.kind.${kind}` as MessageKey);
   return (
@@ -64,37 +64,19 @@ export default function Outbox() {
         </p>
       )}
       <ListFilters>
-        <select
+        <ChoiceFilter
           name="state"
-          aria-label={t("outbox.state")}
-          defaultValue={params.get("state") ?? ""}
-        >
-          <option value="">
-            {t("outbox.state")}: {t("outbox.all")}
-          </option>
-          {OUTBOX_STATES.map((s) => (
-            <option key={s} value={s}>
-              {t(`outbox.state.${s}`)}
-            </option>
-          ))}
-        </select>
-        <select name="kind" aria-label={t("outbox.kind")} defaultValue={params.get("kind") ?? ""}>
-          <option value="">
-            {t("outbox.kind")}: {t("outbox.all")}
-          </option>
-          {NOTIFICATION_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {kindName(k)}
-            </option>
-          ))}
-        </select>
-        <input
-          name="to"
-          type="email"
-          placeholder={t("outbox.to")}
-          aria-label={t("outbox.to")}
-          defaultValue={params.get("to") ?? ""}
+          label={t("outbox.state")}
+          all={t("outbox.all")}
+          choices={OUTBOX_STATES.map((s) => ({ value: s, label: t(`outbox.state.${s}`) }))}
         />
+        <ChoiceFilter
+          name="kind"
+          label={t("outbox.kind")}
+          all={t("outbox.all")}
+          choices={NOTIFICATION_KINDS.map((k) => ({ value: k, label: kindName(k) }))}
+        />
+        <TextFilter name="to" type="email" label={t("outbox.to")} />
       </ListFilters>
       <Downloads path="/admin/outbox/export" />
       {rows.length === 0 ? <p>{t("outbox.empty")}</p> : null}

@@ -1,18 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  redirect,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from "@remix-run/react";
+import { Form, Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { PayoutStatus } from "~/components/money/PayoutStatus";
-import { Downloads } from "~/components/tables/Downloads";
+import { ChoiceFilter, TextFilter } from "~/components/tables/FilterFields";
 import { ListFilters } from "~/components/tables/ListFilters";
-import { Pager } from "~/components/tables/Pager";
-import { SortHeader } from "~/components/tables/SortHeader";
+import { ListTable } from "~/components/tables/ListTable";
 import { formFailure } from "~/http/forms.server";
 import { batchList } from "~/http/money-lists.server";
 import { findBatches } from "~/models/admin-lists.server";
@@ -60,7 +52,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Payouts() {
   const { batches, total, page, pageSize, sorted, currencies, minimums } =
     useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const result = useActionData<{ message?: string; values?: Record<string, string> }>();
   const { t, money, date } = useI18n();
   const minimum = (c: string) => {
@@ -100,82 +91,61 @@ export default function Payouts() {
       </p>
       <h2>{t("lists.batches")}</h2>
       <ListFilters>
-        <label>
-          {t("payouts.reference")}
-          <input type="search" name="q" defaultValue={params.get("q") ?? ""} />
-        </label>
-        <label>
-          {t("payouts.status")}
-          <select name="status" defaultValue={params.get("status") ?? ""}>
-            <option value="">{t("lists.allStatuses")}</option>
-            {PAYOUT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(STATUS_LABEL[s])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("payouts.currency")}
-          <select name="currency" defaultValue={params.get("currency") ?? ""}>
-            <option value="">{t("lists.allCurrencies")}</option>
-            {currencies.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
+        <TextFilter label={t("payouts.reference")} />
+        <ChoiceFilter
+          name="status"
+          label={t("payouts.status")}
+          all={t("lists.allStatuses")}
+          choices={PAYOUT_STATUSES.map((s) => ({ value: s, label: t(STATUS_LABEL[s]) }))}
+        />
+        <ChoiceFilter
+          name="currency"
+          label={t("payouts.currency")}
+          all={t("lists.allCurrencies")}
+          choices={currencies}
+        />
       </ListFilters>
-      <Downloads path="/admin/payouts/export" />
-      {batches.length === 0 ? (
-        <p>{t("common.none")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table data-testid="batches">
-            <thead>
-              <tr>
-                <SortHeader column="reference" label={t("payouts.reference")} sorted={sorted} />
-                <SortHeader
-                  column="createdAt"
-                  label={t("payouts.created")}
-                  sorted={sorted}
-                  first="desc"
-                />
-                <SortHeader column="status" label={t("payouts.status")} sorted={sorted} />
-                <SortHeader
-                  column="lines"
-                  label={t("payouts.lines")}
-                  sorted={sorted}
-                  className="num"
-                  first="desc"
-                />
-                <SortHeader
-                  column="total"
-                  label={t("payouts.total")}
-                  sorted={sorted}
-                  className="num"
-                  first="desc"
-                />
-              </tr>
-            </thead>
-            <tbody>
-              {batches.map((b) => (
-                <tr key={b.id} data-batch={b.id}>
-                  <td>
-                    <Link to={`/admin/payouts/${b.id}`}>{b.reference}</Link>
-                  </td>
-                  <td className="nowrap">{date(b.createdAt)}</td>
-                  <td>
-                    <PayoutStatus status={b.status} />
-                  </td>
-                  <td className="num">{b.lines}</td>
-                  <td className="num">{money(b.totalMinor, b.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager page={page} pageSize={pageSize} total={total} />
+      <ListTable
+        testId="batches"
+        rows={batches}
+        list={{ total, page, pageSize, sorted }}
+        rowKey={(b) => b.id}
+        rowData={(b) => ({ "data-batch": b.id })}
+        downloads="/admin/payouts/export"
+        columns={[
+          {
+            label: t("payouts.reference"),
+            sort: "reference",
+            cell: (b) => <Link to={`/admin/payouts/${b.id}`}>{b.reference}</Link>,
+          },
+          {
+            label: t("payouts.created"),
+            sort: "createdAt",
+            first: "desc",
+            cell: (b) => date(b.createdAt),
+            td: () => ({ className: "nowrap" }),
+          },
+          {
+            label: t("payouts.status"),
+            sort: "status",
+            cell: (b) => <PayoutStatus status={b.status} />,
+          },
+          {
+            label: t("payouts.lines"),
+            sort: "lines",
+            className: "num",
+            first: "desc",
+            cell: (b) => b.lines,
+          },
+          {
+            label: t("payouts.total"),
+            sort: "total",
+            className: "num",
+            first: "desc",
+            cell: (b) => money(b.totalMinor, b.currency),
+          },
+        ]}
+      />
     </>
   );
 }

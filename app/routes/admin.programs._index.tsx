@@ -74,7 +74,7 @@ export default function Programs() {
           {t("lists.searchName")}
           <input type="search" name="q" defaultValue={params.get("q") ?? ""} />
         </label>
-        <SupplierFilter suppliers={suppliers} selected={params.get("supplierId")} />
+        <SupplierFilter suppliers={suppliers} />
       </ListFilters>
       <Downloads path="/admin/programs/export" />
       {programs.length === 0 ? (

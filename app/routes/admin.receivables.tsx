@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { authorize } from "~/auth/authorize.server";
 import { fieldErrors } from "~/components/forms/Field";
 import { AmountInput } from "~/components/inputs/AmountInput";
 import { SupplierFilter } from "~/components/forms/SupplierFilter";
-import { Downloads } from "~/components/tables/Downloads";
+import { ChoiceFilter, TextFilter } from "~/components/tables/FilterFields";
 import { ListFilters } from "~/components/tables/ListFilters";
-import { Pager } from "~/components/tables/Pager";
-import { SortHeader } from "~/components/tables/SortHeader";
+import { ListTable } from "~/components/tables/ListTable";
 import { paymentList, receivableList } from "~/http/money-lists.server";
 import { findReceivables, findSupplierPayments } from "~/models/admin-lists.server";
 import { invalid } from "~/models/errors";
@@ -75,122 +74,86 @@ type ActionData = {
   values?: Record<string, string>;
 };
 
+/** Both lists' page parameters: a download of either is every row. */
+const PAGE_PARAMS = ["page", "rpage"];
+/** An amount column: right-aligned, largest first. */
+const AMOUNT = { className: "num", first: "desc" } as const;
+
 export default function Receivables() {
   const { receivables, owed, payments, paid, programs, suppliers } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const result = useActionData<ActionData>();
   const { t, money, bps, date } = useI18n();
   const errors = fieldErrors(result?.details);
   const v = result?.payment ? {} : (result?.values ?? {});
   const ledger = (q: string) => `/admin/ledger?${q}`;
+  const account = (r: { supplierId: number; programId: number }) =>
+    `account=supplier_receivable:${r.supplierId}&programId=${r.programId}`;
   return (
     <>
       <h1>{t("receivables.title")}</h1>
       <ListFilters keep={["sort", "dir", "rsort", "rdir"]}>
-        <label>
-          {t("lists.search")}
-          <input
-            type="search"
-            name="q"
-            defaultValue={params.get("q") ?? ""}
-            placeholder={t("lists.searchSupplierProgram")}
-          />
-        </label>
-        <SupplierFilter suppliers={suppliers} selected={params.get("supplierId")} />
-        <label>
-          {t("receivables.owed")}
-          <select name="owing" defaultValue={params.get("owing") ?? ""}>
-            <option value="">{t("lists.allPrograms")}</option>
-            <option value="1">{t("lists.owingOnly")}</option>
-          </select>
-        </label>
+        <TextFilter label={t("lists.search")} placeholder={t("lists.searchSupplierProgram")} />
+        <SupplierFilter suppliers={suppliers} />
+        <ChoiceFilter
+          name="owing"
+          label={t("receivables.owed")}
+          all={t("lists.allPrograms")}
+          choices={[{ value: "1", label: t("lists.owingOnly") }]}
+        />
       </ListFilters>
-      <Downloads path="/admin/receivables/export" pageParams={["page", "rpage"]} />
-      {receivables.length === 0 ? <p>{t("common.none")}</p> : null}
-      <div className="table-scroll">
-        <table data-testid="receivables">
-          <thead>
-            <tr>
-              <SortHeader
-                column="supplier"
-                label={t("receivables.supplier")}
-                sorted={owed.sorted}
-                prefix="r"
-              />
-              <SortHeader
-                column="program"
-                label={t("receivables.program")}
-                sorted={owed.sorted}
-                prefix="r"
-              />
-              <SortHeader
-                column="volume"
-                label={t("statement.pooledVolume")}
-                sorted={owed.sorted}
-                prefix="r"
-                className="num"
-                first="desc"
-              />
-              <th scope="col" className="num">
-                {t("statement.tier")}
-              </th>
-              <SortHeader
-                column="posted"
-                label={t("receivables.posted")}
-                sorted={owed.sorted}
-                prefix="r"
-                className="num"
-                first="desc"
-              />
-              <SortHeader
-                column="paid"
-                label={t("receivables.paid")}
-                sorted={owed.sorted}
-                prefix="r"
-                className="num"
-                first="desc"
-              />
-              <SortHeader
-                column="owed"
-                label={t("receivables.owed")}
-                sorted={owed.sorted}
-                prefix="r"
-                className="num"
-                first="desc"
-              />
-            </tr>
-          </thead>
-          <tbody>
-            {receivables.map((r) => {
-              const account = `account=supplier_receivable:${r.supplierId}&programId=${r.programId}`;
-              return (
-                <tr key={r.programId} data-program={r.programId}>
-                  <td>{r.supplierName}</td>
-                  <td>{r.programName}</td>
-                  <td className="num">{money(r.pooledVolumeMinor, r.currency)}</td>
-                  <td className="num">
-                    {r.tierIndex === null ? "—" : `${r.tierIndex + 1} · ${bps(r.rateBps ?? 0)}`}
-                  </td>
-                  <td className="num">
-                    <Link to={ledger(`${account}&kind=allocation`)}>
-                      {money(r.postedMinor, r.currency)}
-                    </Link>
-                  </td>
-                  <td className="num">
-                    <Link to={ledger(`${account}&kind=supplier_payment`)}>
-                      {money(r.paidMinor, r.currency)}
-                    </Link>
-                  </td>
-                  <td className="num" data-testid={`owed-${r.programId}`}>
-                    <Link to={ledger(account)}>{money(r.owedMinor, r.currency)}</Link>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <Pager page={owed.page} pageSize={owed.pageSize} total={owed.total} param="rpage" />
+      <ListTable
+        testId="receivables"
+        rows={receivables}
+        list={owed}
+        prefix="r"
+        rowKey={(r) => r.programId}
+        rowData={(r) => ({ "data-program": r.programId })}
+        downloads="/admin/receivables/export"
+        pageParams={PAGE_PARAMS}
+        columns={[
+          { label: t("receivables.supplier"), sort: "supplier", cell: (r) => r.supplierName },
+          { label: t("receivables.program"), sort: "program", cell: (r) => r.programName },
+          {
+            label: t("statement.pooledVolume"),
+            sort: "volume",
+            ...AMOUNT,
+            cell: (r) => money(r.pooledVolumeMinor, r.currency),
+          },
+          {
+            label: t("statement.tier"),
+            className: "num",
+            cell: (r) =>
+              r.tierIndex === null ? "—" : `${r.tierIndex + 1} · ${bps(r.rateBps ?? 0)}`,
+          },
+          {
+            label: t("receivables.posted"),
+            sort: "posted",
+            ...AMOUNT,
+            cell: (r) => (
+              <Link to={ledger(`${account(r)}&kind=allocation`)}>
+                {money(r.postedMinor, r.currency)}
+              </Link>
+            ),
+          },
+          {
+            label: t("receivables.paid"),
+            sort: "paid",
+            ...AMOUNT,
+            cell: (r) => (
+              <Link to={ledger(`${account(r)}&kind=supplier_payment`)}>
+                {money(r.paidMinor, r.currency)}
+              </Link>
+            ),
+          },
+          {
+            label: t("receivables.owed"),
+            sort: "owed",
+            ...AMOUNT,
+            cell: (r) => <Link to={ledger(account(r))}>{money(r.owedMinor, r.currency)}</Link>,
+            td: (r) => ({ "data-testid": `owed-${r.programId}` }),
+          },
+        ]}
+      />
       <h2>{t("receivables.record")}</h2>
       {result?.payment ? (
         <p className="notice" role="status">
@@ -213,63 +176,36 @@ export default function Receivables() {
         error={errors.amountMinor ?? errors.amount}
       />
       <h2>{t("receivables.payments")}</h2>
-      <Downloads path="/admin/receivables/payments/export" pageParams={["page", "rpage"]} />
-      {payments.length === 0 ? (
-        <p>{t("common.none")}</p>
-      ) : (
-        <div className="table-scroll">
-          <table data-testid="payments">
-            <thead>
-              <tr>
-                <SortHeader
-                  column="receivedOn"
-                  label={t("receivables.receivedOn")}
-                  sorted={paid.sorted}
-                  first="desc"
-                />
-                <SortHeader
-                  column="supplier"
-                  label={t("receivables.supplier")}
-                  sorted={paid.sorted}
-                />
-                <SortHeader
-                  column="program"
-                  label={t("receivables.program")}
-                  sorted={paid.sorted}
-                />
-                <SortHeader
-                  column="reference"
-                  label={t("receivables.reference")}
-                  sorted={paid.sorted}
-                />
-                <SortHeader
-                  column="amount"
-                  label={t("receivables.amount")}
-                  sorted={paid.sorted}
-                  className="num"
-                  first="desc"
-                />
-                <th scope="col">{t("receivables.note")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {payments.map((p) => (
-                <tr key={p.id} data-payment={p.id}>
-                  <td className="nowrap">{date(p.receivedOn)}</td>
-                  <td>{p.supplierName}</td>
-                  <td>{p.programName}</td>
-                  <td>{p.reference}</td>
-                  <td className="num">
-                    <Link to={ledger(`paymentId=${p.id}`)}>{money(p.amountMinor, p.currency)}</Link>
-                  </td>
-                  <td>{p.overpaymentNote}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager page={paid.page} pageSize={paid.pageSize} total={paid.total} />
+      <ListTable
+        testId="payments"
+        rows={payments}
+        list={paid}
+        rowKey={(p) => p.id}
+        rowData={(p) => ({ "data-payment": p.id })}
+        downloads="/admin/receivables/payments/export"
+        pageParams={PAGE_PARAMS}
+        columns={[
+          {
+            label: t("receivables.receivedOn"),
+            sort: "receivedOn",
+            first: "desc",
+            cell: (p) => date(p.receivedOn),
+            td: () => ({ className: "nowrap" }),
+          },
+          { label: t("receivables.supplier"), sort: "supplier", cell: (p) => p.supplierName },
+          { label: t("receivables.program"), sort: "program", cell: (p) => p.programName },
+          { label: t("receivables.reference"), sort: "reference", cell: (p) => p.reference },
+          {
+            label: t("receivables.amount"),
+            sort: "amount",
+            ...AMOUNT,
+            cell: (p) => (
+              <Link to={ledger(`paymentId=${p.id}`)}>{money(p.amountMinor, p.currency)}</Link>
+            ),
+          },
+          { label: t("receivables.note"), cell: (p) => p.overpaymentNote },
+        ]}
+      />
     </>
   );
 }

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { SupplierFilter } from "~/components/forms/SupplierFilter";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { REPORT_STATUSES } from "@db/schema";
 import { authorize } from "~/auth/authorize.server";
 import { Downloads } from "~/components/tables/Downloads";
+import { ChoiceFilter, TextFilter } from "~/components/tables/FilterFields";
+import { ListFilters } from "~/components/tables/ListFilters";
 import { Pager } from "~/components/tables/Pager";
 import { SortHeader } from "~/components/tables/SortHeader";
 import { ReportTotals, STATUS_LABELS, StatusLabel } from "~/components/tables/ReportCells";
@@ -30,45 +32,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminReports() {
   const { rows, total, page, pageSize, sorted, suppliers } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const { t, month, date } = useI18n();
-  const filtered = ["supplierId", "period", "status", "q"].some((k) => params.get(k));
   return (
     <>
       <h1>{t("adminReports.title")}</h1>
-      <Form method="get" className="toolbar">
-        <SupplierFilter suppliers={suppliers} selected={params.get("supplierId")} />
-        <label className="field">
-          <span>{t("adminReports.month")}</span>
-          <input type="month" name="period" defaultValue={params.get("period") ?? ""} />
-        </label>
-        <label className="field">
-          <span>{t("adminReports.status")}</span>
-          <select name="status" defaultValue={params.get("status") ?? ""}>
-            <option value="">{t("adminReports.allStatuses")}</option>
-            {REPORT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(STATUS_LABELS[s])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t("adminReports.file")}</span>
-          <input type="search" name="q" defaultValue={params.get("q") ?? ""} />
-        </label>
-        {["sort", "dir"].map((k) =>
-          params.get(k) ? <input key={k} type="hidden" name={k} value={params.get(k)!} /> : null,
-        )}
-        <div className="field">
-          <button type="submit">{t("adminReports.filter")}</button>
-        </div>
-        {filtered ? (
-          <div className="field">
-            <Link to="/admin/reports">{t("adminReports.clearFilters")}</Link>
-          </div>
-        ) : null}
-      </Form>
+      <ListFilters>
+        <SupplierFilter suppliers={suppliers} />
+        <TextFilter name="period" type="month" label={t("adminReports.month")} />
+        <ChoiceFilter
+          name="status"
+          label={t("adminReports.status")}
+          all={t("adminReports.allStatuses")}
+          choices={REPORT_STATUSES.map((s) => ({ value: s, label: t(STATUS_LABELS[s]) }))}
+        />
+        <TextFilter label={t("adminReports.file")} />
+      </ListFilters>
       <Downloads path="/admin/reports/export" />
       <div className="table-scroll">
         <table data-testid="reports">

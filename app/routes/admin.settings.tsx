@@ -91,12 +91,9 @@ export default function Settings() {
           max={90}
           defaultValue={settings.claimDeadlineDays}
           error={errors.claimDeadlineDays}
-          aria-describedby="claim-deadline-hint"
+          hint={t("settings.claimDeadlineHint")}
           required
         />
-        <p className="muted" id="claim-deadline-hint">
-          {t("settings.claimDeadlineHint")}
-        </p>
         <Field
           label={t("settings.reportDueDay")}
           name="reportDueDay"
@@ -105,12 +102,9 @@ export default function Settings() {
           max={28}
           defaultValue={settings.reportDueDay}
           error={errors.reportDueDay}
-          aria-describedby="report-due-hint"
+          hint={t("settings.reportDueHint")}
           required
         />
-        <p className="muted" id="report-due-hint">
-          {t("settings.reportDueHint")}
-        </p>
         <label className="field">
           <span>
             <input type="checkbox" name="fourEyes" defaultChecked={settings.fourEyes} />{" "}

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
 import { Field, fieldErrors } from "~/components/forms/Field";
 import { RoleFields } from "~/components/forms/RoleFields";
 import { Downloads } from "~/components/tables/Downloads";
+import { ChoiceFilter, TextFilter } from "~/components/tables/FilterFields";
 import { ListFilters } from "~/components/tables/ListFilters";
 import { Pager } from "~/components/tables/Pager";
 import { SortHeader } from "~/components/tables/SortHeader";
@@ -64,7 +65,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Users() {
   const { me, users, total, page, pageSize, sorted, invitations, suppliers, members } =
     useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
   const result = useActionData<{
     link?: string;
     invited?: string;
@@ -105,34 +105,25 @@ export default function Users() {
         </p>
       ) : null}
       <ListFilters>
-        <label>
-          {t("lists.search")}
-          <input
-            type="search"
-            name="q"
-            defaultValue={params.get("q") ?? ""}
-            placeholder={t("lists.searchUser")}
-          />
-        </label>
-        <label>
-          {t("users.role")}
-          <select name="role" defaultValue={params.get("role") ?? ""}>
-            <option value="">{t("lists.allRoles")}</option>
-            {(["admin", "supplier", "member"] as const).map((r) => (
-              <option key={r} value={r}>
-                {t(ROLE[r])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("users.status")}
-          <select name="state" defaultValue={params.get("state") ?? ""}>
-            <option value="">{t("lists.allStatuses")}</option>
-            <option value="active">{t("users.active")}</option>
-            <option value="disabled">{t("users.disabled")}</option>
-          </select>
-        </label>
+        <TextFilter label={t("lists.search")} placeholder={t("lists.searchUser")} />
+        <ChoiceFilter
+          name="role"
+          label={t("users.role")}
+          all={t("lists.allRoles")}
+          choices={(["admin", "supplier", "member"] as const).map((r) => ({
+            value: r,
+            label: t(ROLE[r]),
+          }))}
+        />
+        <ChoiceFilter
+          name="state"
+          label={t("users.status")}
+          all={t("lists.allStatuses")}
+          choices={[
+            { value: "active", label: t("users.active") },
+            { value: "disabled", label: t("users.disabled") },
+          ]}
+        />
       </ListFilters>
       <Downloads path="/admin/users/export" />
       <div className="table-scroll">

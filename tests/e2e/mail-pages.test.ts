@@ -1,7 +1,6 @@
 // The e-mail pages in a real browser, at 390 px and in each language, without sideways scrolling:
 // "forgot password" from the sign-in page through the reset link to signing in again, the
 // unsubscribe confirmation, and the admin's Outbox with a message's text opened.
-import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, pageErrors, screenshot, waitForHydration } from "@tests/setup/browser";
@@ -18,16 +17,7 @@ const LOCALES = [
 let server: TestServer;
 let browser: Browser;
 
-function sql<T>(query: string, ...args: unknown[]): T[] {
-  const db = new Database(server.dbPath);
-  db.pragma("busy_timeout = 5000");
-  try {
-    const stmt = db.prepare(query);
-    return (stmt.reader ? stmt.all(...args) : (stmt.run(...args), [])) as T[];
-  } finally {
-    db.close();
-  }
-}
+const sql = <T>(query: string, ...args: unknown[]) => server.sql<T>(query, ...args);
 
 async function phone(locale: string): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });

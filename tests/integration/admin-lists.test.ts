@@ -477,3 +477,95 @@ describe("matching queue", () => {
     ]);
   });
 });
+
+describe("the list toolkit's filter fields and tables, as the screens render them", () => {
+  const html = async (path: string) => {
+    const res = await session.get(path);
+    expect(res.status, path).toBe(200);
+    return res.text();
+  };
+  /** A filter's select: its label, and each option as [value, words, selected]. */
+  const choice = (page: string, name: string) => {
+    const field = new RegExp(
+      `<label class="field"><span>([^<]*)</span><select name="${name}">(.*?)</select></label>`,
+    ).exec(page);
+    expect(field, name).not.toBeNull();
+    const options = [
+      ...field![2].matchAll(/<option value="([^"]*)"( selected="")?>(.*?)<\/option>/g),
+    ];
+    return { label: field![1], options: options.map((o) => [o[1], o[3], Boolean(o[2])]) };
+  };
+  /** A table's sort headers in order: [key, aria-sort]. */
+  const headers = (page: string, testId: string) => {
+    const table = new RegExp(`<table data-testid="${testId}">(.*?)</thead>`).exec(page);
+    expect(table, testId).not.toBeNull();
+    return [...table![1].matchAll(/aria-sort="(\w+)" data-sort="(\w+)"/g)].map((h) => [h[2], h[1]]);
+  };
+
+  it("labels each filter, offers every row first and shows the value the screen was opened with", async () => {
+    const outbox = await html("/admin/outbox?state=failed&kind=batch_paid&to=ops%40test.example");
+    const state = choice(outbox, "state");
+    expect(state.label).toBe("State");
+    expect(state.options[0]).toEqual(["", "All", false]);
+    expect(state.options.filter((o) => o[2])).toEqual([["failed", "failed", true]]);
+    expect(choice(outbox, "kind").options.filter((o) => o[2])).toEqual([
+      ["batch_paid", "Payout paid", true],
+    ]);
+    expect(outbox).toContain(
+      '<label class="field"><span>Recipient</span><input type="email" name="to" value="ops@test.example"/></label>',
+    );
+    // A value the list does not hold chooses nothing; no value chooses the empty first option.
+    const payouts = await html("/admin/payouts?currency=MXN");
+    expect(choice(payouts, "currency").options).toEqual([["", "All currencies", false]]);
+    expect(choice(payouts, "status").options).toEqual([
+      ["", "All statuses", true],
+      ["draft", "Draft", false],
+      ["approved", "Approved", false],
+      ["paid", "Paid", false],
+      ["cancelled", "Cancelled", false],
+    ]);
+    const supplier = choice(await html(`/admin/reports?supplierId=${ids.Axion}`), "supplierId");
+    expect(supplier.options.filter((o) => o[2])).toEqual([[String(ids.Axion), "Axion", true]]);
+  });
+
+  it("shows two lists on one screen, each sorted by its own parameters, and 'nothing' for none", async () => {
+    const page = await html("/admin/receivables?rsort=paid&rdir=desc");
+    expect(headers(page, "receivables")).toEqual([
+      ["supplier", "none"],
+      ["program", "none"],
+      ["volume", "none"],
+      ["posted", "none"],
+      ["paid", "descending"],
+      ["owed", "none"],
+    ]);
+    expect(headers(page, "payments")).toEqual([
+      ["receivedOn", "descending"],
+      ["supplier", "none"],
+      ["program", "none"],
+      ["reference", "none"],
+      ["amount", "none"],
+    ]);
+    expect(page).toContain('href="/admin/receivables?rsort=owed&amp;rdir=desc"');
+    expect(page).toContain(
+      'href="/admin/receivables?rsort=paid&amp;rdir=desc&amp;sort=amount&amp;dir=desc"',
+    );
+    expect(page.match(/<tr data-program="\d+">/g)).toHaveLength(2);
+    expect(page.match(/<tr data-payment="\d+">/g)).toHaveLength(4);
+    expect(page).toContain('aria-label="pagination rpage"');
+    expect(page).toContain('aria-label="pagination"');
+    const none = await html("/admin/receivables?q=nothing-matches-this");
+    expect(none).not.toContain("<table");
+    expect(none.match(/<p>Nothing here yet\.<\/p>/g)).toHaveLength(2);
+  });
+
+  it("says what a setting means under it, and reads it with the field", async () => {
+    const page = await html("/admin/settings");
+    for (const name of ["claimDeadlineDays", "reportDueDay"]) {
+      expect(page).toMatch(
+        new RegExp(
+          `<input name="${name}" aria-describedby="${name}-hint"[^>]*/></label><p class="muted" id="${name}-hint">[^<]+</p>`,
+        ),
+      );
+    }
+  });
+});

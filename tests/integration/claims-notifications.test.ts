@@ -5,14 +5,17 @@
 // decision once, the admin's overturn too), and "claim escalated" to the admins when a pending
 // claim's deadline (the consortium's setting, changed on the settings screen) passes — done by
 // the scheduler, with no screen read. PUBLIC_URL has a sub-path that every link keeps.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cfdiXml } from "@tests/setup/claim-invoices";
 import { waitForClaimUpload } from "@tests/setup/claims";
-import { testClock, type TestClock } from "@tests/setup/clock";
 import { ApiClient, apiAs, BrowserSession, type Json } from "@tests/setup/http";
-import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
-import { startSmtp, type Received, type TestSmtp } from "@tests/setup/smtp";
+import { ADMIN, type TestServer } from "@tests/setup/server";
+import {
+  startMailingPortal,
+  type MailingPortal,
+  type Received,
+  type TestSmtp,
+} from "@tests/setup/smtp";
 
 const PORTAL = "http://portal.test/tierpool";
 const PASSWORD = "claims-password-1";
@@ -22,8 +25,8 @@ const M1_RFC = "XPY714465W4B";
 const M2_RFC = "CQU724713P9G";
 const JOBS = ["claim-escalations", "claims-to-review-digest"];
 
+let mailing: MailingPortal;
 let smtp: TestSmtp;
-let clock: TestClock;
 let a: TestServer;
 let b: TestServer;
 let admin: ApiClient;
@@ -38,16 +41,7 @@ const D0 = new Date().toISOString().slice(0, 10);
 const day = (from: string, days: number) =>
   new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-function sql<T>(query: string, ...args: unknown[]): T[] {
-  const db = new Database(a.dbPath);
-  db.pragma("busy_timeout = 5000");
-  try {
-    const stmt = db.prepare(query);
-    return (stmt.reader ? stmt.all(...args) : (stmt.run(...args), [])) as T[];
-  } finally {
-    db.close();
-  }
-}
+const sql = <T>(query: string, ...args: unknown[]) => a.sql<T>(query, ...args);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mails = (kind: string) => smtp.delivered.filter((m) => m.header("X-Tierpool-Kind") === kind);
@@ -63,19 +57,7 @@ const portal = (kind: string) =>
   ).map((n) => ({ ...n, params: JSON.parse(n.params) as Json }));
 
 /** Moves the clock and waits until a process has run both claim jobs at that time. */
-async function moveClockTo(iso: string) {
-  clock.set(iso);
-  await smtp.waitFor(
-    () =>
-      sql<{ last: string }>(
-        `SELECT last_run_at last FROM schedules WHERE name IN (?, ?) AND last_run_at = ?`,
-        ...JOBS,
-        iso,
-      ).length === JOBS.length,
-    20_000,
-    `the claim jobs at ${iso}`,
-  );
-}
+const moveClockTo = (iso: string) => mailing.runJobsAt(iso, JOBS);
 
 /** A member uploads one CFDI of `issuer`; returns its claim. */
 async function claimInvoice(member: ApiClient, folio: string, issuer: string, receiver: string) {
@@ -111,17 +93,8 @@ async function addUser(
 }
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  clock = testClock(`${D0}T07:00:00.000Z`);
-  const env = {
-    SMTP_URL: smtp.url,
-    MAIL_POLL_MS: "200",
-    SCHEDULER_POLL_MS: "200",
-    TIERPOOL_CLOCK: clock.path,
-    PUBLIC_URL: PORTAL,
-  };
-  a = await startServer({ env });
-  b = await startServer({ env, dir: a.dir });
+  mailing = await startMailingPortal({ clockAt: `${D0}T07:00:00.000Z`, publicUrl: PORTAL });
+  ({ smtp, a, b } = mailing);
   admin = await apiAs(a.url, ADMIN.email, ADMIN.password);
 
   for (const [key, name, language, taxId] of [
@@ -175,9 +148,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await b?.stop({ keepFiles: true });
-  await a?.stop();
-  await smtp?.stop();
+  await mailing?.stop();
 });
 
 describe("the claim deadline on the settings screen", () => {

@@ -2,34 +2,20 @@
 // (no mocked transport): headers and language, one-click unsubscribe, 421 retried then delivered
 // once, 550 recorded and not retried, a restart in the middle of a send, and two server processes
 // on one database never sending a message twice.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, ADMIN, type TestServer } from "@tests/setup/server";
-import { startSmtp, type Received, type TestSmtp } from "@tests/setup/smtp";
+import { startServer, ADMIN, sqlOn as sql, type TestServer } from "@tests/setup/server";
+import { mailEnv, startSmtp, type Received, type TestSmtp } from "@tests/setup/smtp";
 
 const PORTAL = "http://portal.test";
 let smtp: TestSmtp;
 let server: TestServer;
 
-const mailEnv = () => ({
-  SMTP_URL: smtp.url,
-  MAIL_FROM: "tierpool <notices@portal.test>",
-  MAIL_POLL_MS: "200",
-  MAIL_RETRY_BASE_MS: "400",
-  MAIL_LEASE_MS: "3000",
-  PUBLIC_URL: PORTAL,
-});
-
-function sql<T>(dbPath: string, query: string, ...args: unknown[]): T[] {
-  const db = new Database(dbPath);
-  db.pragma("busy_timeout = 5000");
-  try {
-    const stmt = db.prepare(query);
-    return (stmt.reader ? stmt.all(...args) : (stmt.run(...args), [])) as T[];
-  } finally {
-    db.close();
-  }
-}
+const deliveryEnv = () =>
+  mailEnv(smtp, PORTAL, {
+    MAIL_FROM: "tierpool <notices@portal.test>",
+    MAIL_RETRY_BASE_MS: "400",
+    MAIL_LEASE_MS: "3000",
+  });
 
 /** Puts a message in the outbox as enqueueMail does; returns its id. */
 function queue(dbPath: string, key: string, fields: Partial<Record<string, string>> = {}) {
@@ -72,7 +58,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   smtp = await startSmtp();
-  server = await startServer({ env: mailEnv() });
+  server = await startServer({ env: deliveryEnv() });
 });
 afterAll(async () => {
   await server?.stop();
@@ -190,7 +176,7 @@ describe("delivery", () => {
 
 describe("restarts and two processes", () => {
   it("sends a message exactly once when the server is killed while the SMTP server holds its answer", async () => {
-    const first = await startServer({ env: mailEnv() });
+    const first = await startServer({ env: deliveryEnv() });
     let second: TestServer | undefined;
     try {
       smtp.answer((m) => (m.mail.subject === "Assunto crash" ? "hold" : "accept"));
@@ -206,7 +192,7 @@ describe("restarts and two processes", () => {
       smtp.releaseHeld();
       smtp.answer(() => "accept");
       expect(smtp.delivered.filter(byId(id))).toHaveLength(0);
-      second = await startServer({ env: mailEnv(), dir: first.dir });
+      second = await startServer({ env: deliveryEnv(), dir: first.dir });
       await smtp.waitFor(() => smtp.delivered.some(byId(id)), 20_000, "the resend");
       await smtp.waitFor(() => row(first.dbPath, id).state === "sent", 5000, "sent");
       await sleep(1500);
@@ -222,8 +208,8 @@ describe("restarts and two processes", () => {
   });
 
   it("two server processes on one database send each message once", async () => {
-    const a = await startServer({ env: mailEnv() });
-    const b = await startServer({ env: mailEnv(), dir: a.dir });
+    const a = await startServer({ env: deliveryEnv() });
+    const b = await startServer({ env: deliveryEnv(), dir: a.dir });
     try {
       const ids = Array.from({ length: 40 }, (_, i) => queue(a.dbPath, `pair-${i}`));
       await smtp.waitFor(

@@ -1,7 +1,6 @@
 // Money out over HTTP on a real SQLite file: supplier payments, payout batches (four-eyes, paid
 // exactly once), exports read back, statements that agree with the balance API, and the audit log.
 // Report lines are written straight into the database (see tests/setup/factories.ts).
-import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
@@ -20,16 +19,7 @@ let memberB: ApiClient;
 let supplierUser: ApiClient;
 const thisMonth = new Date().toISOString().slice(0, 7);
 
-function sql<T>(query: string, ...args: unknown[]): T[] {
-  const db = new Database(server.dbPath);
-  db.pragma("busy_timeout = 5000");
-  try {
-    const stmt = db.prepare(query);
-    return (stmt.reader ? stmt.all(...args) : (stmt.run(...args), [])) as T[];
-  } finally {
-    db.close();
-  }
-}
+const sql = <T>(query: string, ...args: unknown[]) => server.sql<T>(query, ...args);
 const count = (where: string) =>
   sql<{ n: number }>(`SELECT count(*) n FROM journal_entries WHERE ${where}`)[0].n;
 

@@ -1,12 +1,11 @@
 // One event end to end over a real SMTP server started here (no mocked transport): a run posted
 // reaches by e-mail exactly the members with a posting who have users (and the supplier's staff),
 // each once, in each one's language, with the link to its screen; a second post sends nothing.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertActiveReport, specExampleProgram } from "@tests/setup/factories";
 import { apiAs, type ApiClient } from "@tests/setup/http";
 import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
-import { startSmtp, type TestSmtp } from "@tests/setup/smtp";
+import { mailEnv, startSmtp, type TestSmtp } from "@tests/setup/smtp";
 
 const PORTAL = "http://portal.test";
 let smtp: TestSmtp;
@@ -14,25 +13,10 @@ let server: TestServer;
 let admin: ApiClient;
 let programId: number;
 
-const sql = (query: string, ...args: unknown[]) => {
-  const db = new Database(server.dbPath);
-  db.pragma("busy_timeout = 5000");
-  try {
-    db.prepare(query).run(...args);
-  } finally {
-    db.close();
-  }
-};
-
 beforeAll(async () => {
   smtp = await startSmtp();
   server = await startServer({
-    env: {
-      SMTP_URL: smtp.url,
-      MAIL_FROM: "tierpool <notices@portal.test>",
-      MAIL_POLL_MS: "200",
-      PUBLIC_URL: PORTAL,
-    },
+    env: mailEnv(smtp, PORTAL, { MAIL_FROM: "tierpool <notices@portal.test>" }),
   });
   admin = await apiAs(server.url, ADMIN.email, ADMIN.password);
   const supplierId = (
@@ -67,7 +51,7 @@ beforeAll(async () => {
       password: "smtp-password-1",
       ...scope,
     });
-    sql("UPDATE users SET locale = ? WHERE id = ?", locale, user.body.id);
+    server.sql("UPDATE users SET locale = ? WHERE id = ?", locale, user.body.id);
   }
   insertActiveReport(server.dbPath, supplierId, "2026-01", [
     { memberTaxId: "AAA", date: "2026-01-10", amountMinor: 4_000_000 },

@@ -24,16 +24,7 @@ const u = {} as Record<
 >;
 const PASSWORD = "notify-password-1";
 
-function sql<T = Json>(query: string, ...args: unknown[]): T[] {
-  const db = new Database(server.dbPath);
-  db.pragma("busy_timeout = 5000");
-  try {
-    const stmt = db.prepare(query);
-    return (stmt.reader ? stmt.all(...args) : (stmt.run(...args), [])) as T[];
-  } finally {
-    db.close();
-  }
-}
+const sql = <T = Json>(query: string, ...args: unknown[]) => server.sql<T>(query, ...args);
 
 /** Every notification of the database, as (user handle, kind, key) — who was told what. */
 function told(where = "1 = 1") {

@@ -1,7 +1,6 @@
 // Decision 081 over HTTP: a member statement's lines and the API tokens lists sort, filter and
 // download as CSV/XLSX with the screen's filter and order; the tokens download never holds a token
 // or its hash, and each user sees only their own.
-import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertActiveReport, specExampleProgram } from "@tests/setup/factories";
@@ -15,16 +14,6 @@ let adminTab: BrowserSession;
 let member: BrowserSession;
 let supplier: BrowserSession;
 const m = {} as Record<"AAA" | "BBB" | "CCC" | "DDD", number>;
-
-function sql(query: string, ...args: unknown[]) {
-  const db = new Database(server.dbPath);
-  db.pragma("busy_timeout = 5000");
-  try {
-    db.prepare(query).run(...args);
-  } finally {
-    db.close();
-  }
-}
 
 async function post(programId: number, month: string) {
   const preview = await admin.post("/api/v1/allocation-runs", { programId, month });
@@ -101,7 +90,7 @@ beforeAll(async () => {
 
   // The member's tokens, with fixed dates: one active, one expired, one revoked; the supplier's one.
   const insert = (email: string, name: string, hash: string, dates: (string | null)[]) =>
-    sql(
+    server.sql(
       `INSERT INTO api_tokens (user_id, name, token_hash, created_at, last_used_at, expires_at, revoked_at)
        VALUES ((SELECT id FROM users WHERE email = ?), ?, ?, ?, ?, ?, ?)`,
       email,

@@ -1,12 +1,11 @@
 // "Forgot password" over HTTP on the built server, its e-mail read from a real SMTP server: the
 // answer never tells whether an address has an account, the link works once, expires after 24
 // hours (the portal's clock moved by the test), and using it ends every other session and token.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testClock, type TestClock } from "@tests/setup/clock";
 import { apiAs, BrowserSession } from "@tests/setup/http";
 import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
-import { startSmtp, type TestSmtp } from "@tests/setup/smtp";
+import { mailEnv, startSmtp, type TestSmtp } from "@tests/setup/smtp";
 
 const PORTAL = "http://portal.test";
 const T0 = "2026-05-04T10:00:00.000Z";
@@ -16,16 +15,7 @@ let server: TestServer;
 let clock: TestClock;
 let memberId: number;
 
-function sql<T>(query: string, ...args: unknown[]): T[] {
-  const db = new Database(server.dbPath);
-  db.pragma("busy_timeout = 5000");
-  try {
-    const stmt = db.prepare(query);
-    return (stmt.reader ? stmt.all(...args) : (stmt.run(...args), [])) as T[];
-  } finally {
-    db.close();
-  }
-}
+const sql = <T>(query: string, ...args: unknown[]) => server.sql<T>(query, ...args);
 
 async function createMember(email: string) {
   const admin = await apiAs(server.url, ADMIN.email, ADMIN.password);
@@ -60,14 +50,7 @@ async function linkMailedTo(email: string, count: number) {
 beforeAll(async () => {
   smtp = await startSmtp();
   clock = testClock(T0);
-  server = await startServer({
-    env: {
-      SMTP_URL: smtp.url,
-      MAIL_POLL_MS: "200",
-      PUBLIC_URL: PORTAL,
-      TIERPOOL_CLOCK: clock.path,
-    },
-  });
+  server = await startServer({ env: mailEnv(smtp, PORTAL, { TIERPOOL_CLOCK: clock.path }) });
   const admin = await apiAs(server.url, ADMIN.email, ADMIN.password);
   memberId = (
     await admin.post("/api/v1/members", [

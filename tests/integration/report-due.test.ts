@@ -3,51 +3,34 @@
 // February report is reminded on the 10th, then every 3 days, never after its upload, never twice
 // (two processes, a job run every hour of a moved clock), one run after a jump over missed slots;
 // each reminder in its reader's language, by e-mail to a real SMTP server and in the portal.
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testClock, type TestClock } from "@tests/setup/clock";
 import { fixturePath } from "@tests/setup/fixtures";
 import { ApiClient, apiAs } from "@tests/setup/http";
 import { ingest } from "@tests/setup/reports";
-import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
-import { startSmtp, type Received, type TestSmtp } from "@tests/setup/smtp";
+import { ADMIN, type TestServer } from "@tests/setup/server";
+import {
+  startMailingPortal,
+  type MailingPortal,
+  type Received,
+  type TestSmtp,
+} from "@tests/setup/smtp";
 
 const PASSWORD = "supplier-password-1";
+let mailing: MailingPortal;
 let smtp: TestSmtp;
-let clock: TestClock;
 let a: TestServer;
-let b: TestServer;
 let admin: ApiClient;
 const supplier = {} as Record<"axion" | "norte" | "andes", number>;
 const user = {} as Record<"es" | "en" | "norte" | "andes", number>;
 
-function sql<T>(query: string, ...args: unknown[]): T[] {
-  const db = new Database(a.dbPath);
-  db.pragma("busy_timeout = 5000");
-  try {
-    const stmt = db.prepare(query);
-    return (stmt.reader ? stmt.all(...args) : (stmt.run(...args), [])) as T[];
-  } finally {
-    db.close();
-  }
-}
+const sql = <T>(query: string, ...args: unknown[]) => a.sql<T>(query, ...args);
 
 const reminders = () => smtp.delivered.filter((m) => m.header("X-Tierpool-Kind") === "report_due");
 const to = (email: string) => (m: Received) => m.to[0] === email;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Moves the clock and waits until a process has run the reminder job at that time. */
-async function moveClockTo(iso: string) {
-  clock.set(iso);
-  await smtp.waitFor(
-    () =>
-      sql<{ last: string }>(
-        "SELECT last_run_at last FROM schedules WHERE name = 'report-due-reminders'",
-      )[0]?.last === iso,
-    20_000,
-    `the reminder job at ${iso}`,
-  );
-}
+const moveClockTo = (iso: string) => mailing.runJobsAt(iso, ["report-due-reminders"]);
 
 /** Every report_due notification in the portal: who, for which reminder key. */
 const portal = () =>
@@ -56,17 +39,11 @@ const portal = () =>
   );
 
 beforeAll(async () => {
-  smtp = await startSmtp();
-  clock = testClock("2026-03-09T12:00:00.000Z");
-  const env = {
-    SMTP_URL: smtp.url,
-    MAIL_POLL_MS: "200",
-    SCHEDULER_POLL_MS: "200",
-    TIERPOOL_CLOCK: clock.path,
-    PUBLIC_URL: "http://portal.test",
-  };
-  a = await startServer({ env });
-  b = await startServer({ env, dir: a.dir });
+  mailing = await startMailingPortal({
+    clockAt: "2026-03-09T12:00:00.000Z",
+    publicUrl: "http://portal.test",
+  });
+  ({ smtp, a } = mailing);
   admin = await apiAs(a.url, ADMIN.email, ADMIN.password);
   for (const [key, name, language] of [
     ["axion", "Axion", "es"],
@@ -118,9 +95,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await b?.stop({ keepFiles: true });
-  await a?.stop();
-  await smtp?.stop();
+  await mailing?.stop();
 });
 
 describe("report due", () => {

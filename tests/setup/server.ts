@@ -1,4 +1,5 @@
 // Starts the built server (node server.js) on a free port with a fresh temp database.
+import Database from "better-sqlite3";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -14,6 +15,8 @@ export type TestServer = {
   dir: string;
   process: ChildProcess;
   output: () => string;
+  /** Runs one statement on the server's database from the test: a query's rows, else none. */
+  sql: <T>(query: string, ...args: unknown[]) => T[];
   stop: (opts?: { keepFiles?: boolean; signal?: NodeJS.Signals }) => Promise<void>;
 };
 
@@ -72,6 +75,7 @@ export async function startServer(
     dir,
     process: child,
     output: () => log,
+    sql: (query, ...args) => sqlOn(dbPath, query, ...args),
     stop: async ({ keepFiles = false, signal = "SIGTERM" } = {}) => {
       // A child killed by a signal has exitCode null but signalCode set: it is gone already.
       if (child.exitCode === null && child.signalCode === null) {
@@ -82,4 +86,16 @@ export async function startServer(
       if (!keepFiles) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** One statement on a test server's database, beside its processes (it waits for their locks). */
+export function sqlOn<T>(dbPath: string, query: string, ...args: unknown[]): T[] {
+  const db = new Database(dbPath);
+  db.pragma("busy_timeout = 5000");
+  try {
+    const stmt = db.prepare(query);
+    return (stmt.reader ? stmt.all(...args) : (stmt.run(...args), [])) as T[];
+  } finally {
+    db.close();
+  }
 }

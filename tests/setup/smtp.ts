@@ -4,7 +4,8 @@
 // takes responsibility for a message only once it has said so.
 import { SMTPServer, type SMTPServerSession } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
-import { freePort } from "./server";
+import { testClock, type TestClock } from "./clock";
+import { freePort, startServer, type TestServer } from "./server";
 
 export type SmtpAnswer = "accept" | "hold" | { code: number; message: string };
 
@@ -107,5 +108,69 @@ export async function startSmtp(): Promise<TestSmtp> {
       }
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The built server's settings to mail `smtp`: its outbox read every 200 ms, links to `publicUrl`. */
+export function mailEnv(smtp: TestSmtp, publicUrl: string, more: Record<string, string> = {}) {
+  return { SMTP_URL: smtp.url, MAIL_POLL_MS: "200", PUBLIC_URL: publicUrl, ...more };
+}
+
+/** Two built server processes on one database, mailing `smtp`, their clock moved by the test. */
+export type MailingPortal = {
+  smtp: TestSmtp;
+  clock: TestClock;
+  a: TestServer;
+  b: TestServer;
+  /** Moves the clock and waits until a process has run each of `jobs` (schedule names) then. */
+  runJobsAt: (iso: string, jobs: readonly string[]) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+/** SPEC 11's scheduled jobs under test: a real SMTP server, a test clock and two processes. */
+export async function startMailingPortal(opts: {
+  clockAt: string;
+  publicUrl: string;
+}): Promise<MailingPortal> {
+  const smtp = await startSmtp();
+  const clock = testClock(opts.clockAt);
+  const env = mailEnv(smtp, opts.publicUrl, {
+    SCHEDULER_POLL_MS: "200",
+    TIERPOOL_CLOCK: clock.path,
+  });
+  let a: TestServer | undefined;
+  let b: TestServer;
+  try {
+    a = await startServer({ env });
+    b = await startServer({ env, dir: a.dir });
+  } catch (error) {
+    await a?.stop();
+    await smtp.stop();
+    throw error;
+  }
+  return {
+    smtp,
+    clock,
+    a,
+    b,
+    runJobsAt: async (iso, jobs) => {
+      clock.set(iso);
+      const marks = jobs.map(() => "?").join(", ");
+      await smtp.waitFor(
+        () =>
+          a.sql(
+            `SELECT name FROM schedules WHERE name IN (${marks}) AND last_run_at = ?`,
+            ...jobs,
+            iso,
+          ).length === jobs.length,
+        20_000,
+        `${jobs.join(", ")} at ${iso}`,
+      );
+    },
+    stop: async () => {
+      await b.stop({ keepFiles: true });
+      await a.stop();
+      await smtp.stop();
+    },
   };
 }

@@ -1,16 +1,38 @@
-// A labelled input with its validation message.
+// A labelled input with its validation message, and a line of help under it when it has a hint.
 export function Field({
   label,
   name,
   error,
+  hint,
   ...input
-}: { label: string; name: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
-  return (
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  /** What the value means, said under the field and read with it (aria-describedby). */
+  hint?: string;
+} & React.InputHTMLAttributes<HTMLInputElement>) {
+  const hintId = `${name}-hint`;
+  const field = (
     <label className="field">
       <span>{label}</span>
-      <input name={name} aria-invalid={error ? true : undefined} {...input} />
+      <input
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={hint ? hintId : undefined}
+        {...input}
+      />
       {error ? <em className="error">{error}</em> : null}
     </label>
+  );
+  if (!hint) return field;
+  return (
+    <>
+      {field}
+      <p className="muted" id={hintId}>
+        {hint}
+      </p>
+    </>
   );
 }
 

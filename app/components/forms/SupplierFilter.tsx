@@ -1,25 +1,15 @@
 // The "supplier" select of list filters: every supplier, or all of them.
+import { ChoiceFilter } from "~/components/tables/FilterFields";
 import { useI18n } from "~/i18n/context";
 
-export function SupplierFilter({
-  suppliers,
-  selected,
-}: {
-  suppliers: { id: number; name: string }[];
-  selected: string | null;
-}) {
+export function SupplierFilter({ suppliers }: { suppliers: { id: number; name: string }[] }) {
   const { t } = useI18n();
   return (
-    <label className="field">
-      <span>{t("adminReports.supplier")}</span>
-      <select name="supplierId" defaultValue={selected ?? ""}>
-        <option value="">{t("adminReports.allSuppliers")}</option>
-        {suppliers.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChoiceFilter
+      name="supplierId"
+      label={t("adminReports.supplier")}
+      all={t("adminReports.allSuppliers")}
+      choices={suppliers.map((s) => ({ value: s.id, label: s.name }))}
+    />
   );
 }
