@@ -12,15 +12,26 @@ import { listQuery } from "./list-query.server";
 export const CLAIMS_PAGE_SIZE = 50;
 
 /**
- * The list a request asks for, within `scope` (the member's or supplier's own claims). A status
- * left out of the query string is `defaultStatus` (the queue opens on what waits for an answer);
- * `?status=` (empty) is every status.
+ * Whose claims a list shows and the status it opens on, by who asks: a member's own (every
+ * status), a supplier's queue (what waits for an answer), the admin's every claim (the escalated
+ * ones first). The screen and its download read the same, so the file is what the screen lists.
  */
-export function claimListRequest(
-  request: Request,
-  scope: Pick<ClaimListFilter, "memberId" | "supplierId">,
-  defaultStatus?: ClaimListFilter["status"],
-) {
+function claimListScope(actor: Actor): {
+  scope: Pick<ClaimListFilter, "memberId" | "supplierId">;
+  defaultStatus?: ClaimListFilter["status"];
+} {
+  if (actor.role === "member") return { scope: { memberId: actor.memberId! } };
+  if (actor.role === "supplier")
+    return { scope: { supplierId: actor.supplierId! }, defaultStatus: "pending" };
+  return { scope: {}, defaultStatus: "escalated" };
+}
+
+/**
+ * The list a request asks for, within the actor's scope (never the query string's). A status
+ * left out of the query string is the scope's default; `?status=` (empty) is every status.
+ */
+function claimListRequest(request: Request, actor: Actor) {
+  const { scope, defaultStatus } = claimListScope(actor);
   const list = listQuery(request, {
     sorts: CLAIM_SORTS,
     sort: "createdAt",
@@ -42,12 +53,8 @@ export function claimListRequest(
 }
 
 /** One page of the list, with what the screen's headers and pager need. */
-export function claimListPage(
-  request: Request,
-  scope: Pick<ClaimListFilter, "memberId" | "supplierId">,
-  defaultStatus?: ClaimListFilter["status"],
-) {
-  const { list, filter } = claimListRequest(request, scope, defaultStatus);
+export function claimListPage(request: Request, actor: Actor) {
+  const { list, filter } = claimListRequest(request, actor);
   const { rows, total } = listClaimsSorted(filter, list.sorted, list.paging);
   return { claims: rows, total, ...list.state };
 }
@@ -71,13 +78,8 @@ const COLUMNS: ListColumn<Claim>[] = [
 ];
 
 /** Every claim of the list the request asks for, as CSV or XLSX (`?format=`). */
-export function claimListDownload(
-  actor: Actor,
-  request: Request,
-  scope: Pick<ClaimListFilter, "memberId" | "supplierId">,
-  defaultStatus?: ClaimListFilter["status"],
-) {
-  const { list, filter } = claimListRequest(request, scope, defaultStatus);
+export function claimListDownload(actor: Actor, request: Request) {
+  const { list, filter } = claimListRequest(request, actor);
   const { rows } = listClaimsSorted(filter, list.sorted);
   return listDownload(actor, request, { fileName: "claims.fileName", columns: COLUMNS, rows });
 }

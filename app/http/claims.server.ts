@@ -4,8 +4,11 @@
 import { readFile } from "node:fs/promises";
 import { skipNote, type SkipReason } from "@imports/claims";
 import { LIMITS } from "@imports/limits";
+import type { ActionFunctionArgs } from "@remix-run/node";
+import type { Role } from "@db/schema";
 import type { Actor } from "~/auth/authorize.server";
-import { assertOwns } from "~/auth/authorize.server";
+import { assertOwns, authorize } from "~/auth/authorize.server";
+import { decidedClaim } from "~/components/claims/ClaimDecided";
 import type { Locale } from "~/i18n/locale";
 import { enqueueClaimUpload } from "~/jobs/claim-queue.server";
 import {
@@ -24,6 +27,7 @@ import { downloadHeaders } from "./downloads.server";
 import { typedClaimInput } from "~/schemas/claims";
 import { positiveId } from "~/schemas/ids";
 import { errorMessage, ERROR_CODES, type ErrorCode } from "./error-messages";
+import { formFailure } from "./forms.server";
 import { withUpload } from "./upload.server";
 import { ImportError } from "@imports/errors";
 
@@ -193,12 +197,29 @@ export function decisionFromForm(form: FormData) {
   };
 }
 
-/** The claim screens' decision action: the claim's supplier or an admin decides it. */
-export async function decideFromForm(request: Request, actor: Actor, ip?: string) {
+/** The decision a claim screen's form names: the claim's supplier or an admin decides it. */
+async function decideFromForm(request: Request, actor: Actor, ip?: string) {
   const form = await request.formData();
   const { claimId, input } = decisionFromForm(form);
   const claim = Number.isSafeInteger(claimId) && claimId > 0 ? getClaim(claimId) : undefined;
   if (!claim) throw notFound("claim");
   assertSeesClaim(request, actor, claim);
   return decideClaim(actor, claim.id, input, ip);
+}
+
+/**
+ * The claim screens' action (the admin's list, the supplier's queue): the answer names what the
+ * decision did (`decided`, shown by ClaimDecisionAnswer), or the refusal in the reader's words.
+ */
+export async function claimDecisionAction(
+  { request, context }: ActionFunctionArgs,
+  roles: readonly Role[],
+) {
+  const actor = await authorize(request, { roles });
+  try {
+    const claim = await decideFromForm(request, actor, context.ip as string | undefined);
+    return Response.json({ decided: decidedClaim(claim) });
+  } catch (error) {
+    return formFailure(request, error, {});
+  }
 }

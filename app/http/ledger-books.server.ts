@@ -1,14 +1,14 @@
 // The ledger's and the audit log's query strings (filters, pages) and their downloads.
 import type { Actor } from "~/auth/authorize.server";
-import { MESSAGES, minorToDecimal, translate, type Locale, type MessageKey } from "~/i18n/locale";
-import { auditBook, type AuditBookFilter } from "~/models/audit-book.server";
-import { listFile, type ListFormat } from "~/models/list-files.server";
+import { MESSAGES, translate, type Locale, type MessageKey } from "~/i18n/locale";
+import { auditBook, type AuditBookFilter, type AuditBookRow } from "~/models/audit-book.server";
 import { ledgerLines, type LedgerFilter, type NamedAccount } from "~/models/ledger-book.server";
 import { isMonthKey } from "~/refunds/money";
-import { fileResponse } from "./downloads.server";
-import { localeOf } from "./money-downloads.server";
+import { amountCell, listDownload, type ListColumn } from "./list-export.server";
 import { oneOf } from "./query.server";
 import { idFilter } from "./run-history.server";
+
+type LedgerBookLine = ReturnType<typeof ledgerLines>["rows"][number];
 
 export function ledgerFilter(url: URL): LedgerFilter {
   const get = (k: string) => url.searchParams.get(k)?.trim() || undefined;
@@ -51,32 +51,13 @@ const KIND: Record<string, MessageKey> = {
   payout: "ledger.kindPayout",
 };
 
-const HEADER: MessageKey[] = [
-  "ledger.entry",
-  "ledger.date",
-  "ledger.kind",
-  "books.source",
-  "ledger.account",
-  "common.currency",
-  "books.debit",
-  "books.credit",
-];
-
-/** Every line matching the screen's filters (a download is not paged). */
-export async function ledgerDownload(actor: Actor, request: Request) {
-  const url = new URL(request.url);
-  const format: ListFormat = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
-  const locale = localeOf(actor, request);
-  const { rows } = ledgerLines(ledgerFilter(url), 1, 0);
-  const amount = (minor: number, currency: string) =>
-    minor === 0 ? null : { decimal: minorToDecimal(minor, currency) };
-  const file = await listFile(
-    translate(locale, "books.ledgerFileName"),
-    HEADER.map((k) => translate(locale, k)),
-    rows.map((r) => [
-      r.entryId,
-      r.createdAt,
-      translate(locale, KIND[r.kind]),
+const LEDGER_COLUMNS: ListColumn<LedgerBookLine>[] = [
+  { header: "ledger.entry", cell: (r) => r.entryId },
+  { header: "ledger.date", cell: (r) => r.createdAt },
+  { header: "ledger.kind", cell: (r, t) => t(KIND[r.kind]) },
+  {
+    header: "books.source",
+    cell: (r) =>
       r.source.kind === "run"
         ? `${r.source.program} ${r.source.month}`
         : r.source.kind === "batch"
@@ -84,14 +65,27 @@ export async function ledgerDownload(actor: Actor, request: Request) {
           : r.source.kind === "payment"
             ? `${r.source.supplier} ${r.source.reference}`
             : r.source.memo,
-      accountText(r.named, locale),
-      r.currency,
-      r.amountMinor > 0 ? amount(r.amountMinor, r.currency) : null,
-      r.amountMinor < 0 ? amount(-r.amountMinor, r.currency) : null,
-    ]),
-    format,
-  );
-  return fileResponse(file);
+  },
+  { header: "ledger.account", cell: (r, _t, locale) => accountText(r.named, locale) },
+  { header: "common.currency", cell: (r) => r.currency },
+  {
+    header: "books.debit",
+    cell: (r) => (r.amountMinor > 0 ? amountCell(r.amountMinor, r.currency) : null),
+  },
+  {
+    header: "books.credit",
+    cell: (r) => (r.amountMinor < 0 ? amountCell(-r.amountMinor, r.currency) : null),
+  },
+];
+
+/** Every line matching the screen's filters (a download is not paged). */
+export function ledgerDownload(actor: Actor, request: Request) {
+  const { rows } = ledgerLines(ledgerFilter(new URL(request.url)), 1, 0);
+  return listDownload(actor, request, {
+    fileName: "books.ledgerFileName",
+    columns: LEDGER_COLUMNS,
+    rows,
+  });
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -109,33 +103,32 @@ export function auditFilter(url: URL): AuditBookFilter {
   };
 }
 
+const AUDIT_COLUMNS: ListColumn<AuditBookRow>[] = [
+  { header: "audit.when", cell: (r) => r.at },
+  { header: "audit.who", cell: (r) => r.actorEmail },
+  {
+    header: "audit.what",
+    cell: (r, t) => {
+      const key = `auditAction.${r.action}`;
+      return key in MESSAGES.en ? t(key as MessageKey) : r.action;
+    },
+  },
+  {
+    header: "books.target",
+    cell: (r) => (r.target ? (r.target.name ?? `${r.target.type} ${r.target.id}`) : null),
+  },
+  {
+    header: "books.details",
+    cell: (r) => (Object.keys(r.details).length ? JSON.stringify(r.details) : null),
+  },
+];
+
 /** Every audit row matching the screen's filters; the action in words where it has them. */
-export async function auditDownload(actor: Actor, request: Request) {
-  const url = new URL(request.url);
-  const format: ListFormat = url.searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
-  const locale = localeOf(actor, request);
-  const { rows } = auditBook(auditFilter(url), 1, 0);
-  const action = (code: string) => {
-    const key = `auditAction.${code}`;
-    return key in MESSAGES.en ? translate(locale, key as MessageKey) : code;
-  };
-  const file = await listFile(
-    translate(locale, "books.auditFileName"),
-    [
-      translate(locale, "audit.when"),
-      translate(locale, "audit.who"),
-      translate(locale, "audit.what"),
-      translate(locale, "books.target"),
-      translate(locale, "books.details"),
-    ],
-    rows.map((r) => [
-      r.at,
-      r.actorEmail,
-      action(r.action),
-      r.target ? (r.target.name ?? `${r.target.type} ${r.target.id}`) : null,
-      Object.keys(r.details).length ? JSON.stringify(r.details) : null,
-    ]),
-    format,
-  );
-  return fileResponse(file);
+export function auditDownload(actor: Actor, request: Request) {
+  const { rows } = auditBook(auditFilter(new URL(request.url)), 1, 0);
+  return listDownload(actor, request, {
+    fileName: "books.auditFileName",
+    columns: AUDIT_COLUMNS,
+    rows,
+  });
 }

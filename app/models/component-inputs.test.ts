@@ -8,7 +8,7 @@ import { openDatabase, type Db } from "@db/client.server";
 import { NOTHING_POSTED, computeProgramRun } from "~/refunds/run";
 import { priorYearVolume, salesCells } from "~/refunds/sales";
 import { componentInputs } from "./component-inputs.server";
-import { rawActiveLines, seedSupplierAndMembers } from "@tests/setup/run-db";
+import { rawActiveLines, seedSupplierLines } from "@tests/setup/run-db";
 import { refreshLineTotals } from "./line-totals.server";
 import { componentProgram } from "./programs.server";
 import { fxLookup, loadProgramTerms, memberships, runFingerprint } from "./run-inputs.server";
@@ -76,41 +76,10 @@ function seed(
   p: Value<typeof programArb>,
 ) {
   const sql = db.$client;
-  const { supplier, reports, reportFor } = seedSupplierAndMembers(db, people);
-  const insert = sql.prepare(
-    `INSERT INTO report_lines (report_id, supplier_id, sheet, row, invoice_date, invoice_number,
-       customer_key, sku, category, quantity, amount_minor, currency, member_id, duplicate_status)
-     VALUES (?, ?, 'S', ?, ?, ?, 'K', ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  lines.forEach((l, i) => {
-    // Reports are monthly, but a few lines carry a date outside their report's month.
-    const period = (i % 7 === 0 ? DAYS[(DAYS.indexOf(l.date) + 40) % DAYS.length] : l.date).slice(
-      0,
-      7,
-    );
-    insert.run(
-      reportFor(period, l.superseded),
-      supplier.id,
-      i + 2,
-      l.date,
-      `I${i}`,
-      l.sku,
-      l.category,
-      l.quantity,
-      l.amountMinor,
-      l.brl ? "BRL" : "USD",
-      l.matched ? (l.member % people.length) + 1 : null,
-      l.duplicate,
-    );
-  });
-  refreshLineTotals(db, reports.values());
   // Odd months at 0.5: every odd amount is a half cent, rounded away from zero (SPEC 3.1).
-  for (const month of new Set(DAYS.map((d) => d.slice(0, 7))))
-    sql
-      .prepare(
-        "INSERT INTO fx_rates (month, from_currency, to_currency, rate) VALUES (?, 'BRL', 'USD', ?)",
-      )
-      .run(month, Number(month.slice(5)) % 2 === 1 ? "0.5" : "0.18333333");
+  const { supplier } = seedSupplierLines(db, people, lines, DAYS, (month) =>
+    Number(month.slice(5)) % 2 === 1 ? "0.5" : "0.18333333",
+  );
   const first = PROGRAM_FIRST + p.startOffset;
   const start = DAYS[first];
   const end = DAYS[Math.min(first + p.length, DAYS.length - 1)];

@@ -4,8 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@db/client.server";
 import { pooledVolume } from "~/refunds/pooled";
-import { rawActiveLines, seedSupplierAndMembers } from "@tests/setup/run-db";
-import { refreshLineTotals } from "./line-totals.server";
+import { rawActiveLines, seedSupplierLines } from "@tests/setup/run-db";
 import { candidateLines, fxLookup, loadProgramTerms, memberships } from "./run-inputs.server";
 
 type Value<A> = A extends fc.Arbitrary<infer T> ? T : never;
@@ -44,41 +43,9 @@ function seed(
   lines: Value<typeof lineArb>[],
   p: Value<typeof programArb>,
 ) {
-  const sql = db.$client;
-  const { supplier, reports, reportFor } = seedSupplierAndMembers(db, people);
-  const insert = sql.prepare(
-    `INSERT INTO report_lines (report_id, supplier_id, sheet, row, invoice_date, invoice_number,
-       customer_key, category, amount_minor, currency, member_id, duplicate_status)
-     VALUES (?, ?, 'S', ?, ?, ?, 'K', ?, ?, ?, ?, ?)`,
-  );
-  lines.forEach((l, i) => {
-    // Reports are monthly, but a few lines carry a date outside their report's month.
-    const period = (i % 7 === 0 ? DAYS[(DAYS.indexOf(l.date) + 40) % DAYS.length] : l.date).slice(
-      0,
-      7,
-    );
-    insert.run(
-      reportFor(period, l.superseded),
-      supplier.id,
-      i + 2,
-      l.date,
-      `I${i}`,
-      l.category,
-      l.amountMinor,
-      l.brl ? "BRL" : "USD",
-      l.matched ? (l.member % people.length) + 1 : null,
-      l.duplicate,
-    );
-  });
-  refreshLineTotals(db, reports.values());
-  for (const month of new Set(DAYS.map((d) => d.slice(0, 7))))
-    sql
-      .prepare(
-        "INSERT INTO fx_rates (month, from_currency, to_currency, rate) VALUES (?, 'BRL', 'USD', '0.18333333')",
-      )
-      .run(month);
+  const { supplier } = seedSupplierLines(db, people, lines, DAYS, () => "0.18333333");
   const end = DAYS[Math.min(DAYS.indexOf(p.start) + p.length, DAYS.length - 1)];
-  return sql
+  return db.$client
     .prepare(
       `INSERT INTO programs (supplier_id, name, currency, start, end, method, fee_bps, include_categories, exclude_categories)
        VALUES (?, 'P', 'USD', ?, ?, 'all-units', 1000, ?, ?) RETURNING id`,

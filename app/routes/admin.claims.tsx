@@ -6,13 +6,12 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
-import { ClaimDecided, decidedClaim, type DecidedClaim } from "~/components/claims/ClaimDecided";
+import { ClaimDecisionAnswer } from "~/components/claims/ClaimDecided";
 import { ClaimFilters, ClaimList } from "~/components/claims/ClaimViews";
 import { Pager } from "~/components/tables/Pager";
-import { decideFromForm } from "~/http/claims.server";
-import { formFailure } from "~/http/forms.server";
+import { claimDecisionAction } from "~/http/claims.server";
 import { useI18n } from "~/i18n/context";
 import { pageTitle } from "~/i18n/page-title";
 import claimStyles from "~/styles/claims.css?url";
@@ -25,29 +24,20 @@ import { Downloads } from "~/components/tables/Downloads";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "claims.adminTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await authorize(request, { roles: ["admin"] });
+  const actor = await authorize(request, { roles: ["admin"] });
   return {
-    ...claimListPage(request, {}, "escalated"),
+    ...claimListPage(request, actor),
     suppliers: listSuppliers().map((s) => ({ id: s.id, name: s.name })),
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await authorize(request, { roles: ["admin"] });
-  try {
-    const claim = await decideFromForm(request, actor, context.ip as string | undefined);
-    return Response.json({ decided: decidedClaim(claim) });
-  } catch (error) {
-    return formFailure(request, error, {});
-  }
-}
+export const action = (args: ActionFunctionArgs) => claimDecisionAction(args, ["admin"]);
 
 const DECIDABLE = new Set(["pending", "escalated"]);
 const OVERTURNABLE = new Set(["accepted", "rejected"]);
 
 export default function AdminClaims() {
   const { claims, total, page, pageSize, suppliers } = useLoaderData<typeof loader>();
-  const result = useActionData<{ decided?: DecidedClaim; message?: string }>();
   const { t } = useI18n();
   return (
     <>
@@ -55,13 +45,7 @@ export default function AdminClaims() {
       <p>
         <Link to="/claims/reconciliation">{t("claims.openRecon")}</Link>
       </p>
-      {result?.decided ? (
-        <ClaimDecided claim={result.decided} />
-      ) : result?.message ? (
-        <p className="alert" role="alert">
-          {result.message}
-        </p>
-      ) : null}
+      <ClaimDecisionAnswer />
       <ClaimFilters suppliers={suppliers} />
       <Downloads path="/admin/claims/export" />
       <ClaimList

@@ -5,5 +5,5 @@ import { claimListDownload } from "~/http/claim-lists.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["admin"] });
-  return claimListDownload(actor, request, {}, "escalated");
+  return claimListDownload(actor, request);
 }

@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["member"] });
   const url = new URL(request.url);
   // The member's own claims only: the scope is the signed-in member, never the query string.
-  const list = claimListPage(request, { memberId: actor.memberId! });
+  const list = claimListPage(request, actor);
   const uploadId = Number(url.searchParams.get("upload"));
   const upload = uploadId > 0 ? getClaimUpload(uploadId) : undefined;
   return {

@@ -5,5 +5,5 @@ import { claimListDownload } from "~/http/claim-lists.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["member"] });
-  return claimListDownload(actor, request, { memberId: actor.memberId! });
+  return claimListDownload(actor, request);
 }

@@ -6,13 +6,12 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { authorize } from "~/auth/authorize.server";
-import { ClaimDecided, decidedClaim, type DecidedClaim } from "~/components/claims/ClaimDecided";
+import { ClaimDecisionAnswer } from "~/components/claims/ClaimDecided";
 import { ClaimFilters, ClaimList } from "~/components/claims/ClaimViews";
 import { Pager } from "~/components/tables/Pager";
-import { decideFromForm } from "~/http/claims.server";
-import { formFailure } from "~/http/forms.server";
+import { claimDecisionAction } from "~/http/claims.server";
 import { useI18n } from "~/i18n/context";
 import { pageTitle } from "~/i18n/page-title";
 import claimStyles from "~/styles/claims.css?url";
@@ -24,24 +23,14 @@ import { Downloads } from "~/components/tables/Downloads";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "claims.supplierTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await authorize(request, { roles: ["supplier"] });
   // The queue opens on what waits for an answer; only this supplier's claims.
-  return claimListPage(request, { supplierId: actor.supplierId! }, "pending");
+  return claimListPage(request, await authorize(request, { roles: ["supplier"] }));
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await authorize(request, { roles: ["supplier"] });
-  try {
-    const claim = await decideFromForm(request, actor, context.ip as string | undefined);
-    return Response.json({ decided: decidedClaim(claim) });
-  } catch (error) {
-    return formFailure(request, error, {});
-  }
-}
+export const action = (args: ActionFunctionArgs) => claimDecisionAction(args, ["supplier"]);
 
 export default function SupplierClaims() {
   const { claims, total, page, pageSize } = useLoaderData<typeof loader>();
-  const result = useActionData<{ decided?: DecidedClaim; message?: string }>();
   const { t } = useI18n();
   return (
     <>
@@ -49,13 +38,7 @@ export default function SupplierClaims() {
       <p>
         <Link to="/claims/reconciliation">{t("claims.openRecon")}</Link>
       </p>
-      {result?.decided ? (
-        <ClaimDecided claim={result.decided} />
-      ) : result?.message ? (
-        <p className="alert" role="alert">
-          {result.message}
-        </p>
-      ) : null}
+      <ClaimDecisionAnswer />
       <ClaimFilters />
       <Downloads path="/supplier/claims/export" />
       <ClaimList

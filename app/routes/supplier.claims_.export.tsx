@@ -5,5 +5,5 @@ import { claimListDownload } from "~/http/claim-lists.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await authorize(request, { roles: ["supplier"] });
-  return claimListDownload(actor, request, { supplierId: actor.supplierId! }, "pending");
+  return claimListDownload(actor, request);
 }

@@ -1,5 +1,6 @@
 // What a claim decision did, in words (issue 15: a confirmation that says what happened): whose
 // invoice, how much, and whether it now counts.
+import { useActionData } from "@remix-run/react";
 import type { Claim } from "~/models/claims.server";
 import { useI18n } from "~/i18n/context";
 import type { MessageKey } from "~/i18n/locale";
@@ -60,4 +61,16 @@ export function ClaimDecided({ claim }: { claim: DecidedClaim }) {
           })}
     </p>
   );
+}
+
+/** The claim screens' action answer: what the decision did, or why it was refused. */
+export function ClaimDecisionAnswer() {
+  const result = useActionData<{ decided?: DecidedClaim; message?: string }>();
+  return result?.decided ? (
+    <ClaimDecided claim={result.decided} />
+  ) : result?.message ? (
+    <p className="alert" role="alert">
+      {result.message}
+    </p>
+  ) : null;
 }
