@@ -15,6 +15,12 @@ export interface SampleReportOptions {
   /** Deflate level, 1 (fast) to 9 (small). Default 9, which keeps 1,000,000 rows under 50 MiB;
    * level 1 writes about twice as fast, for tests that need a big file quickly. */
   compression?: number;
+  /**
+   * Text cells as shared strings, as LibreOffice (and Excel) write them; the streaming writer
+   * stores xl/sharedStrings.xml after the sheet, as LibreOffice does. Default false: inline
+   * strings, no shared-strings table for the reader to hold.
+   */
+  sharedStrings?: boolean;
 }
 
 export interface SampleReport {
@@ -55,8 +61,7 @@ function defaultCustomerKeys(): string[] {
 
 /**
  * Writes `rows` sales lines below an English header: date cells, number amounts (about 1 in 20
- * negative, as credit notes are), inline strings (no shared-strings table for the reader to hold),
- * deflate level 9 so that 1,000,000 rows stay under the 50 MiB upload limit (47.6 MB).
+ * negative, as credit notes are), inline strings unless `sharedStrings`, deflate level 9 so that 1,000,000 rows stay under the 50 MiB upload limit (47.6 MB).
  */
 export async function writeSampleReport(
   path: string,
@@ -70,7 +75,7 @@ export async function writeSampleReport(
   const currency = opts.currency ?? "USD";
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
-    useSharedStrings: false,
+    useSharedStrings: opts.sharedStrings ?? false,
     useStyles: true,
     zip: { zlib: { level: opts.compression ?? 9 } },
   } as ExcelJS.stream.xlsx.WorkbookStreamWriterOptions);

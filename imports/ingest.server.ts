@@ -55,29 +55,14 @@ function createStage(db: Db, reportId: number): string {
 }
 
 /** Lines per INSERT statement: one statement of 50 rows costs far less than 50 statements. */
-const ROWS_PER_INSERT = 25;
-
-function stagedValues(l: ParsedLine): unknown[] {
-  return [
-    l.sheet,
-    l.row,
-    l.invoiceDate,
-    l.invoiceNumber,
-    l.customerKey,
-    l.customerName,
-    l.sku,
-    l.category,
-    l.quantity,
-    l.amountMinor,
-    l.currency,
-    // SPEC 5.2's key, computed here while the file streams in, so the landing transaction (one
-    // synchronous block) calls no JS function per line.
-    normalizeInvoiceNumber(l.invoiceNumber),
-  ];
-}
+const ROWS_PER_INSERT = 50;
+/** Values of one staged line. */
+const STAGED_VALUES = 12;
 
 class Stage {
-  private batch: ParsedLine[] = [];
+  /** The batch's lines as the statement binds them: STAGED_VALUES per line, no array per line. */
+  private values: unknown[] = [];
+  private lines = 0;
   private readonly flushBatch;
 
   constructor(
@@ -90,24 +75,41 @@ class Stage {
       );
     const insertMany = insert(ROWS_PER_INSERT);
     const insertOne = insert(1);
-    this.flushBatch = db.$client.transaction((lines: ParsedLine[]) => {
+    const many = ROWS_PER_INSERT * STAGED_VALUES;
+    this.flushBatch = db.$client.transaction((values: unknown[]) => {
       let i = 0;
-      for (; i + ROWS_PER_INSERT <= lines.length; i += ROWS_PER_INSERT) {
-        insertMany.run(lines.slice(i, i + ROWS_PER_INSERT).flatMap(stagedValues));
+      for (; i + many <= values.length; i += many) insertMany.run(values.slice(i, i + many));
+      for (; i < values.length; i += STAGED_VALUES) {
+        insertOne.run(values.slice(i, i + STAGED_VALUES));
       }
-      for (; i < lines.length; i++) insertOne.run(stagedValues(lines[i]));
     });
   }
 
-  push(line: ParsedLine): void {
-    this.batch.push(line);
-    if (this.batch.length >= STAGE_BATCH) this.flush();
+  push(l: ParsedLine): void {
+    this.values.push(
+      l.sheet,
+      l.row,
+      l.invoiceDate,
+      l.invoiceNumber,
+      l.customerKey,
+      l.customerName,
+      l.sku,
+      l.category,
+      l.quantity,
+      l.amountMinor,
+      l.currency,
+      // SPEC 5.2's key, computed here while the file streams in, so the landing transaction (one
+      // synchronous block) calls no JS function per line.
+      normalizeInvoiceNumber(l.invoiceNumber),
+    );
+    if (++this.lines >= STAGE_BATCH) this.flush();
   }
 
   flush(): void {
-    if (this.batch.length === 0) return;
-    this.flushBatch(this.batch);
-    this.batch = [];
+    if (this.lines === 0) return;
+    this.flushBatch(this.values);
+    this.values = [];
+    this.lines = 0;
   }
 
   drop(): void {
@@ -116,12 +118,22 @@ class Stage {
 }
 
 /**
- * Landing a version writes every line into report_lines and its four indexes in one transaction;
- * with SQLite's default 2 MB page cache much of that time goes to spilling and re-reading index
- * pages. A bigger cache while a report is ingested, given back afterwards, lands 100,000 rows about
- * a third faster. 64 MB was faster still but took a 1,000,000-row file past 300 MB (SPEC 9).
+ * Landing a version writes every line into report_lines and its indexes in one transaction; with
+ * SQLite's default 2 MB page cache much of that time goes to spilling and re-reading index pages.
+ * A version of at most LARGE_CACHE_LINES lines lands with a 48 MB cache, given back afterwards:
+ * its lines and indexes then fit (100,000 lines land about a third faster than with 2 MB, and 7 %
+ * faster than with 24 MB). A bigger version lands with 12 MB: the landing's sorts take as much
+ * again, and with 24 MB a 1,000,000-row file written by LibreOffice peaked at 280–314 MB, past
+ * SPEC 9's 300 MB (242 MB with 12 MB).
  */
-const INGEST_CACHE_KIB = 24 * 1024;
+const INGEST_CACHE_KIB = 12 * 1024;
+const LARGE_CACHE_KIB = 48 * 1024;
+const LARGE_CACHE_LINES = 200_000;
+
+function landingCache(db: Db, lines: number): void {
+  const kib = lines <= LARGE_CACHE_LINES ? LARGE_CACHE_KIB : INGEST_CACHE_KIB;
+  db.$client.pragma(`main.cache_size = ${-kib}`);
+}
 
 function withIngestCache<T>(db: Db, work: () => Promise<T>): Promise<T> {
   const sql = db.$client;
@@ -178,6 +190,7 @@ async function stageAndLand(
     if (summary.errorCount > 0) {
       return { status: "rejected", message: rejectionMessage(summary), summary };
     }
+    landingCache(db, summary.lines);
     const landed = landVersion(db, target, stage.table, summary);
     return { status: "active", summary, ...landed };
   } finally {
@@ -216,7 +229,8 @@ function rejectionOf({ message, summary, refusal }: Refused): Rejection {
 
 /**
  * The one transaction that makes a version count: the switch from the previous active version,
- * its lines (matched by tax id, then alias), duplicate holds and derived warnings.
+ * its lines (matched by tax id, then alias, duplicates held as they are written), claims reported
+ * later and derived warnings.
  */
 function landVersion(
   db: Db,
@@ -226,23 +240,26 @@ function landVersion(
 ): { unmatchedLines: number; heldLines: number } {
   const { reportId, supplierId } = target;
   return landActive(db, reportId, (superseded) => {
-    db.$client
+    const sql = db.$client;
+    const duplicates = otherActiveReports(db, supplierId, reportId)
+      ? duplicateStatus(superseded)
+      : { sql: "NULL", params: [] };
+    sql
       .prepare(
         `INSERT INTO report_lines (report_id, supplier_id, ${STAGED_COLUMNS}, member_id,
-                                 invoice_key)
-         SELECT ?, ?, s.sheet, s.row, s.invoice_date, s.invoice_number, s.customer_key,
-                s.customer_name, s.sku, s.category, s.quantity, s.amount_minor, s.currency,
-                coalesce(m.id, a.member_id), s.invoice_key
+                                 invoice_key, duplicate_status)
+         SELECT @report, @supplier, s.sheet, s.row, s.invoice_date, s.invoice_number,
+                s.customer_key, s.customer_name, s.sku, s.category, s.quantity, s.amount_minor,
+                s.currency, coalesce(m.id, a.member_id), s.invoice_key, ${duplicates.sql}
            FROM temp.${table} s
            LEFT JOIN members m ON m.tax_id_normalized = s.customer_key
                  AND s.customer_key NOT GLOB '*[^A-Z0-9]*'
-           LEFT JOIN aliases a ON a.supplier_id = ? AND a.customer_key = s.customer_key
+           LEFT JOIN aliases a ON a.supplier_id = @supplier AND a.customer_key = s.customer_key
           ORDER BY s.seq`,
       )
-      .run(reportId, supplierId, supplierId);
+      .run({ report: reportId, supplier: supplierId }, ...duplicates.params);
     // SPEC 5.2: claims this version now holds turn reported_later, in this same transaction.
     onReportLanded(db, reportId, supplierId);
-    const heldLines = holdDuplicates(db, reportId, supplierId, superseded);
     const derived = derivedWarnings(db, reportId, summary.problems.length);
     saveProblems(db, reportId, [...summary.problems, ...derived.problems]);
     const figures = {
@@ -253,7 +270,10 @@ function landVersion(
       totals: summary.totalsByCurrency,
       details: layoutDetails(summary),
     };
-    return { figures, result: { unmatchedLines: derived.unmatchedLines, heldLines } };
+    return {
+      figures,
+      result: { unmatchedLines: derived.unmatchedLines, heldLines: derived.heldCount },
+    };
   });
 }
 
@@ -262,41 +282,47 @@ function layoutDetails(summary: ReportSummary) {
   return { sheet: summary.sheet, headerRow: summary.headerRow, headers: summary.headers };
 }
 
+/** Whether the supplier has another active report (the version landing is not active yet). */
+function otherActiveReports(db: Db, supplierId: number, reportId: number): boolean {
+  const other = db.$client
+    .prepare(
+      `SELECT 1 FROM reports WHERE supplier_id = ? AND status = 'active' AND id <> ? LIMIT 1`,
+    )
+    .get(supplierId, reportId);
+  return other !== undefined;
+}
+
 /**
  * SPEC 4.5: a line equal in invoice number, customer key, SKU and amount to a line of another
  * active report of the supplier is held. A hold the admin accepted in the version this one
- * replaces stays accepted: the same line sent again needs no second acceptance.
+ * replaces stays accepted: the same line sent again needs no second acceptance. Decided for each
+ * line as it is written (no second pass over the version's lines); a supplier without another
+ * active report has nothing to hold, and the landing skips the look-ups.
  * Both look-ups go through report_lines_dup (supplier, invoice number), which finds a line's twins
  * in one or two steps; left to itself SQLite picks report_lines_key (customer key, supplier), which
  * walks every line of that customer for each new line: minutes for 200,000 lines of 200 customers.
  */
-function holdDuplicates(db: Db, reportId: number, supplierId: number, previous: number[]): number {
-  const sql = db.$client;
-  const held = sql
-    .prepare(
-      `UPDATE report_lines SET duplicate_status = 'held'
-        WHERE report_id = ? AND EXISTS (
-          SELECT 1 FROM report_lines o INDEXED BY report_lines_dup JOIN reports r ON r.id = o.report_id
-           WHERE o.supplier_id = ? AND o.invoice_number = report_lines.invoice_number
-             AND o.customer_key = report_lines.customer_key AND o.sku IS report_lines.sku
-             AND o.amount_minor = report_lines.amount_minor
-             AND r.status = 'active' AND o.report_id <> report_lines.report_id)`,
-    )
-    .run(reportId, supplierId).changes;
-  if (held === 0 || previous.length === 0) return held;
-  const accepted = sql
-    .prepare(
-      `UPDATE report_lines SET duplicate_status = 'accepted'
-        WHERE report_id = ? AND duplicate_status = 'held' AND EXISTS (
-          SELECT 1 FROM report_lines p INDEXED BY report_lines_dup
-           WHERE p.report_id IN (${previous.map(() => "?").join(",")})
-             AND p.supplier_id = report_lines.supplier_id
-             AND p.invoice_number = report_lines.invoice_number
-             AND p.customer_key = report_lines.customer_key AND p.sku IS report_lines.sku
-             AND p.amount_minor = report_lines.amount_minor AND p.duplicate_status = 'accepted')`,
-    )
-    .run(reportId, ...previous).changes;
-  return held - accepted;
+function duplicateStatus(previous: number[]): { sql: string; params: number[] } {
+  const accepted = previous.length
+    ? `WHEN EXISTS (
+         SELECT 1 FROM report_lines p INDEXED BY report_lines_dup
+          WHERE p.report_id IN (${previous.map(() => "?").join(",")})
+            AND p.supplier_id = @supplier AND p.invoice_number = s.invoice_number
+            AND p.customer_key = s.customer_key AND p.sku IS s.sku
+            AND p.amount_minor = s.amount_minor AND p.duplicate_status = 'accepted')
+       THEN 'accepted'`
+    : "";
+  return {
+    sql: `CASE WHEN NOT EXISTS (
+            SELECT 1 FROM report_lines o INDEXED BY report_lines_dup
+              JOIN reports r ON r.id = o.report_id
+             WHERE o.supplier_id = @supplier AND o.invoice_number = s.invoice_number
+               AND o.customer_key = s.customer_key AND o.sku IS s.sku
+               AND o.amount_minor = s.amount_minor AND r.status = 'active'
+               AND o.report_id <> @report)
+          THEN NULL ${accepted} ELSE 'held' END`,
+    params: previous,
+  };
 }
 
 /** Warnings known only once lines meet the database: unmatched customers, held duplicates. */
@@ -364,6 +390,7 @@ function derivedWarnings(db: Db, reportId: number, alreadyStored: number) {
   }));
   return {
     unmatchedLines: unmatched.reduce((sum, u) => sum + u.lines, 0),
+    heldCount,
     problems: [...unmatchedProblems, ...heldProblems].slice(0, room),
     count: unmatchedProblems.length + heldCount,
   };

@@ -1,16 +1,27 @@
-// Streams the rows of every sheet of an XLSX file as flat cells (exceljs WorkbookReader):
-// memory stays flat whatever the row count; formulas are never evaluated. What the unzip
-// inflates is counted against a byte budget (inflate-budget.ts), the XML is checked against caps
-// before exceljs parses it (xml-caps.ts), and text cells are cut to LIMITS.maxCellChars.
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+// Streams the rows of every sheet of an XLSX file as flat cells: memory stays flat whatever the
+// row count; formulas are never evaluated. The upload is a file on disk, so the zip is read by its
+// central directory (yauzl): the workbook, relationships, styles and shared strings first, wherever
+// they sit in the zip (LibreOffice writes the shared strings after the sheets), then each sheet
+// streamed straight from the zip (decision 083). What is inflated is counted against a byte budget
+// (inflate-budget.ts), every part's XML is checked against caps before it is parsed (xml-caps.ts),
+// the small parts are parsed by exceljs as before, the sheets by sheet-xml.ts, and text cells are
+// cut to LIMITS.maxCellChars.
+import type { Readable } from "node:stream";
+import { crc32, createInflateRaw } from "node:zlib";
 import ExcelJS from "exceljs";
+import yauzl from "yauzl";
 import { ImportError, isImportError } from "./errors";
 import { InflateBudget } from "./inflate-budget";
 import { LIMITS, capCellText } from "./limits";
+import {
+  SharedStringsXmlReader,
+  SheetXmlReader,
+  isDateFormat,
+  type SharedStrings,
+} from "./sheet-xml";
 import type { Cell, RawRow, ReadProgress } from "./types";
 import { checkedXml } from "./xml-caps";
-import { DamageWatch, decodeWholeCharacters } from "./xlsx-reader-fixes";
+import { decodeWholeCharacters, wholeCharacters } from "./xlsx-reader-fixes";
 
 const READER_OPTIONS = {
   sharedStrings: "cache",
@@ -19,12 +30,6 @@ const READER_OPTIONS = {
   styles: "cache",
   entries: "emit",
 } as const;
-
-/** Excel's date formats contain y, m, d, h or s outside quotes and brackets (as exceljs decides). */
-function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
-}
 
 function excelSerialToDate(serial: number): Date {
   return new Date(Math.round((serial - 25569) * 86_400_000));
@@ -39,7 +44,10 @@ function textOf(value: unknown): string | null {
   return null;
 }
 
-/** Flattens what exceljs gives for one cell into a plain value; blank text becomes null. */
+/**
+ * Flattens what exceljs gives for one cell into a plain value; blank text becomes null. The sheets
+ * are no longer read through exceljs: this is the reference sheet-xml.ts follows (and tests).
+ */
 export function flattenCellValue(value: unknown, numFmt?: string): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") return value.trim() === "" ? null : capCellText(value);
@@ -60,29 +68,6 @@ export function flattenCellValue(value: unknown, numFmt?: string): Cell {
   return text === null ? null : flattenCellValue(text);
 }
 
-interface ExcelRow {
-  number: number;
-  eachCell(callback: (cell: { value: unknown; numFmt?: string }, column: number) => void): void;
-}
-
-function rowCells(row: ExcelRow, sheet: string): Cell[] {
-  const cells: Cell[] = [];
-  row.eachCell((cell, column) => {
-    const value = flattenCellValue(cell.value, cell.numFmt);
-    if (value === null) return;
-    if (column > LIMITS.maxColumns) {
-      throw new ImportError(
-        "too_many_columns",
-        { sheet, row: row.number, column, maxColumns: LIMITS.maxColumns },
-        { sheet, row: row.number, limit: LIMITS.maxColumns, actual: column },
-      );
-    }
-    while (cells.length < column - 1) cells.push(null);
-    cells[column - 1] = value;
-  });
-  return cells;
-}
-
 function tooManyRows(sheet: string): ImportError {
   return new ImportError(
     "too_many_rows",
@@ -91,19 +76,120 @@ function tooManyRows(sheet: string): ImportError {
   );
 }
 
-function asImportError(error: unknown): ImportError {
-  if (isImportError(error)) return error;
+function unreadable(): ImportError {
   return new ImportError("truncated_file", { kind: "unreadable" });
 }
 
+function asImportError(error: unknown): ImportError {
+  if (isImportError(error)) return error;
+  return unreadable();
+}
+
+/** The worksheets exceljs reads (its own unanchored pattern), and their number. */
+const SHEET_PART = /xl\/worksheets\/sheet(\d+)[.]xml/;
+/** The parts exceljs reads before any sheet. */
+const BOOK_PARTS = ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/styles.xml"] as const;
+const SHARED_STRINGS = "xl/sharedStrings.xml";
+
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    // Sizes are checked by our own budget, which names the part (yauzl's would call it damage).
+    const options = { lazyEntries: true, autoClose: false, validateEntrySizes: false };
+    yauzl.open(path, options, (error, zip) =>
+      error || !zip ? reject(error ?? unreadable()) : resolve(zip),
+    );
+  });
+}
+
+function zipEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on("entry", (entry: yauzl.Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on("end", () => resolve(entries));
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+}
+
+const STORED = 0;
+const DEFLATED = 8;
 /**
- * Reading a workbook is unzipping it (worksheets often land in a temporary file first, when the
- * shared strings come after them in the zip), then parsing the worksheets' XML: progress gives
- * the first a fifth and the second the rest.
+ * Inflated in pieces of this size: twice zlib's default, yet the text of a piece stays a young
+ * object for V8 (128 KiB pieces went to its large-object space, collected only by full GCs: a
+ * 1,000,000-row file's reading then held 70 MB more).
  */
-function readShare(zipShare: number, parsed: number, sheetBytes: number | undefined): number {
-  if (!sheetBytes) return zipShare;
-  return 0.2 * zipShare + 0.8 * Math.min(1, parsed / sheetBytes);
+const INFLATE_CHUNK_BYTES = 32 * 1024;
+
+function rawStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  const options = { decompress: false, decrypt: null, start: null, end: null };
+  return new Promise((resolve, reject) =>
+    zip.openReadStream(entry, options, (error, stream) =>
+      error || !stream ? reject(error ?? unreadable()) : resolve(stream),
+    ),
+  );
+}
+
+/** The part's bytes as they inflate, counted against the budget and checked against its CRC. */
+async function* inflated(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  budget: InflateBudget,
+): AsyncGenerator<Buffer> {
+  const method = entry.compressionMethod;
+  if ((method !== STORED && method !== DEFLATED) || entry.isEncrypted()) throw unreadable();
+  const raw = await rawStream(zip, entry);
+  const stream: Readable =
+    method === DEFLATED ? raw.pipe(createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES })) : raw;
+  if (stream !== raw) raw.on("error", (error) => stream.destroy(error));
+  const part = budget.part(entry.fileName, entry.uncompressedSize);
+  let crc = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      part.count(chunk.length); // throws the zip_bomb refusal past the budget
+      crc = crc32(chunk, crc);
+      yield chunk;
+    }
+    if (crc >>> 0 !== entry.crc32 >>> 0) throw unreadable();
+  } finally {
+    if (stream !== raw) raw.unpipe();
+    raw.destroy();
+    stream.destroy();
+  }
+}
+
+interface BookReader {
+  workbookRels?: Array<{ Id: string; Target: string }>;
+  model?: { sheets?: Array<{ rId: string; name: string }> };
+  properties?: { date1904?: boolean };
+  styles: { getStyleModel(id: number): { numFmt?: string } | null };
+  _parseRels(entry: AsyncIterable<Buffer>): Promise<void>;
+  _parseWorkbook(entry: AsyncIterable<Buffer>): Promise<void>;
+  _parseStyles(entry: AsyncIterable<Buffer>): Promise<void>;
+}
+
+/** The sheet's name as the workbook gives it (exceljs's look-up, absolute targets too). */
+function sheetName(book: BookReader, sheetNo: string): string {
+  const target = `worksheets/sheet${sheetNo}.xml`;
+  const rel = (book.workbookRels ?? []).find(
+    (r) => r.Target === target || r.Target === `/xl/${target}`,
+  );
+  const sheet = rel && (book.model?.sheets ?? []).find((s) => s.rId === rel.Id);
+  return sheet?.name ?? `Sheet${sheetNo}`;
+}
+
+function dateStyles(book: BookReader): (style: number) => boolean {
+  const known = new Map<number, boolean>();
+  return (style) => {
+    let isDate = known.get(style);
+    if (isDate === undefined) {
+      isDate = isDateFormat(book.styles.getStyleModel(style)?.numFmt);
+      known.set(style, isDate);
+    }
+    return isDate;
+  };
 }
 
 /**
@@ -115,37 +201,73 @@ export async function* readXlsxRows(
   progress?: ReadProgress,
   sheetBytes?: number,
 ): AsyncGenerator<RawRow> {
-  const { size } = await stat(path);
-  const file = createReadStream(path);
-  const budget = new InflateBudget((refusal) => watch.fail(refusal));
-  const watch = new DamageWatch(file, (unzip) => budget.watch(unzip));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, READER_OPTIONS);
-  let parsed = 0;
-  const onSheetBytes = (bytes: number) => {
-    parsed += bytes;
-    if (progress) progress.fraction = readShare(file.bytesRead / size, parsed, sheetBytes);
-  };
-  decodeWholeCharacters(reader, onSheetBytes, checkedXml);
-  const maxRowsPerSheet = LIMITS.maxRows + LIMITS.headerSearchRows;
+  let zip: yauzl.ZipFile | undefined;
   try {
-    for await (const worksheet of watch.iterate(reader)) {
-      const sheet = (worksheet as unknown as { name: string }).name;
+    zip = await openZip(path);
+    const open = zip;
+    const entries = await zipEntries(open);
+    const budget = new InflateBudget();
+    const part = (entry: yauzl.Entry) => inflated(open, entry, budget);
+    let parsed = 0;
+    const sheets = entries.filter((entry) => SHEET_PART.test(entry.fileName));
+    const toParse = sheetBytes || sheets.reduce((sum, e) => sum + e.uncompressedSize, 0);
+    const onSheetBytes = (bytes: number) => {
+      parsed += bytes;
+      if (progress && toParse) progress.fraction = Math.min(1, parsed / toParse);
+    };
+    const book = new ExcelJS.stream.xlsx.WorkbookReader(
+      path,
+      READER_OPTIONS,
+    ) as unknown as BookReader;
+    decodeWholeCharacters(book, checkedXml);
+    for (const name of BOOK_PARTS) {
+      const entry = entries.find((e) => e.fileName === name);
+      if (!entry) continue;
+      if (name === "xl/_rels/workbook.xml.rels") await book._parseRels(part(entry));
+      else if (name === "xl/workbook.xml") await book._parseWorkbook(part(entry));
+      else await book._parseStyles(part(entry));
+    }
+    let sharedStrings: SharedStrings | undefined;
+    const stringsEntry = entries.find((e) => e.fileName === SHARED_STRINGS);
+    if (stringsEntry) {
+      const strings = new SharedStringsXmlReader();
+      const text = checkedXml(
+        SHARED_STRINGS,
+        "shared_strings",
+        wholeCharacters(part(stringsEntry)),
+      );
+      for await (const chunk of text) strings.feed(chunk);
+      strings.end();
+      sharedStrings = strings.strings;
+    }
+    const isDateStyle = dateStyles(book);
+    const maxRowsPerSheet = LIMITS.maxRows + LIMITS.headerSearchRows;
+    for (const entry of sheets) {
+      const sheetNo = SHEET_PART.exec(entry.fileName)![1];
+      const sheet = sheetName(book, sheetNo);
+      const reader = new SheetXmlReader({
+        sheet,
+        sharedStrings,
+        isDateStyle,
+        date1904: Boolean(book.properties?.date1904),
+      });
+      const text = checkedXml(entry.fileName, "sheet", wholeCharacters(part(entry), onSheetBytes));
       let count = 0;
-      const rows = worksheet[Symbol.asyncIterator]();
-      for (;;) {
-        const next = await watch.step(rows.next());
-        if (next.done) break;
-        const row = next.value;
-        const cells = rowCells(row as unknown as ExcelRow, sheet);
-        if (cells.length === 0) continue;
-        if (++count > maxRowsPerSheet) throw tooManyRows(sheet);
-        yield { sheet, row: row.number, cells };
+      for await (const chunk of text) {
+        reader.feed(chunk);
+        if (reader.rows.length === 0) continue;
+        const rows = reader.rows;
+        reader.rows = [];
+        for (const row of rows) {
+          if (++count > maxRowsPerSheet) throw tooManyRows(sheet);
+          yield row;
+        }
       }
+      reader.end();
     }
   } catch (error) {
     throw asImportError(error);
   } finally {
-    file.unpipe();
-    file.destroy();
+    if (zip?.isOpen) zip.close();
   }
 }

@@ -8,6 +8,8 @@ const [task, path, arg] = process.argv.slice(2);
 
 async function run(): Promise<Record<string, unknown>> {
   if (task === "generate") return { ...(await writeSampleReport(path, Number(arg))) };
+  if (task === "generate-shared")
+    return { ...(await writeSampleReport(path, Number(arg), { sharedStrings: true })) };
   if (task === "parse") return { rows: await bareParse(path) };
   if (task === "ingest") {
     const bench = benchDatabase(arg);

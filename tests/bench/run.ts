@@ -6,7 +6,7 @@ import { benchAllocationRun, LINES, MEMBERS } from "./allocation-run";
 import { benchIngestion } from "./ingestion";
 
 const TARGET_MS = 1_000;
-const TARGET_RATIO = 0.5;
+const TARGET_RATIO = 0.8;
 const TARGET_RSS_MB = 300;
 /** Issue 13: components must not make a run more than 20 % slower than the plain one. */
 const MAX_COMPONENTS_SLOWDOWN = 1.2;
@@ -72,7 +72,7 @@ if (!only || only === "ingestion") {
       "samples ms": samples(ingestion.parseSamplesMs),
     },
   ]);
-  const { big } = ingestion;
+  const { big, libreOffice } = ingestion;
   console.table([
     {
       measure: `ingestion of ${big.rows.toLocaleString("en")} rows, in a process of its own`,
@@ -84,14 +84,31 @@ if (!only || only === "ingestion") {
       "max RSS MB": Math.round(big.parseMaxRssMB),
       seconds: "",
     },
+    {
+      measure: "the same rows written as LibreOffice does (shared strings after the sheet)",
+      "max RSS MB": Math.round(libreOffice.ingestMaxRssMB),
+      seconds: (libreOffice.ingestMs / 1000).toFixed(1),
+    },
+    {
+      measure: "baseline: bare exceljs parse of that file, in a process of its own",
+      "max RSS MB": Math.round(libreOffice.parseMaxRssMB),
+      seconds: "",
+    },
   ]);
+  const rssTarget = (mb: number) =>
+    `target under ${TARGET_RSS_MB} MB: ${mb < TARGET_RSS_MB ? "met" : "NOT MET"}`;
   console.log(
     `ingestion ${perSec(ingestion.ingestRowsPerSec)} rows/s, bare parse ${perSec(ingestion.parseRowsPerSec)} rows/s, ` +
       `ratio ${ingestion.ratio.toFixed(2)} — target at least ${TARGET_RATIO}: ${ingestion.ratio >= TARGET_RATIO ? "met" : "NOT MET"}`,
   );
   console.log(
     `peak memory ingesting ${big.rows.toLocaleString("en")} rows ${Math.round(big.ingestMaxRssMB)} MB — ` +
-      `target under ${TARGET_RSS_MB} MB: ${big.ingestMaxRssMB < TARGET_RSS_MB ? "met" : "NOT MET"}`,
+      rssTarget(big.ingestMaxRssMB),
+  );
+  console.log(
+    `peak memory ingesting ${libreOffice.rows.toLocaleString("en")} rows written as LibreOffice does ` +
+      `(shared strings after the sheet) ${Math.round(libreOffice.ingestMaxRssMB)} MB — ` +
+      rssTarget(libreOffice.ingestMaxRssMB),
   );
   console.log(
     `(${ingestion.matchedLines.toLocaleString("en")} of ${ingestion.rows.toLocaleString("en")} lines matched to members)`,

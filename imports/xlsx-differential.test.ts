@@ -1,0 +1,172 @@
+// The sheets of an upload are read by our own reader (sheet-xml.ts, decision 083), which must read
+// every cell as exceljs's streaming reader does. This holds it to exceljs itself, the oracle: every
+// workbook of the shared fixtures, and random workbooks of every kind of cell exceljs writes
+// (shared or inline strings, dates, formulas and their results, rich text, errors, booleans,
+// hyperlinks, sparse columns and rows), must give the same rows both ways.
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { isImportError } from "./errors";
+import { flattenCellValue, readXlsxRows } from "./read-xlsx";
+import type { Cell, RawRow } from "./types";
+
+const FIXTURES = resolve(import.meta.dirname, "../../shared/fixtures");
+const dir = mkdtempSync(join(tmpdir(), "tierpool-xlsx-differential-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The rows as exceljs's streaming reader gives them, flattened by the reference rules. */
+async function exceljsRows(path: string): Promise<RawRow[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: "cache",
+    worksheets: "emit",
+    hyperlinks: "ignore",
+    styles: "cache",
+    entries: "emit",
+  });
+  const rows: RawRow[] = [];
+  for await (const worksheet of reader) {
+    const sheet = (worksheet as unknown as { name: string }).name;
+    for await (const row of worksheet) {
+      const cells: Cell[] = [];
+      row.eachCell((cell, column) => {
+        const value = flattenCellValue(cell.value, cell.numFmt);
+        if (value === null) return;
+        while (cells.length < column - 1) cells.push(null);
+        cells[column - 1] = value;
+      });
+      if (cells.length > 0) rows.push({ sheet, row: row.number, cells });
+    }
+  }
+  return rows;
+}
+
+async function ourRows(path: string): Promise<RawRow[]> {
+  const rows: RawRow[] = [];
+  for await (const row of readXlsxRows(path)) rows.push(row);
+  return rows;
+}
+
+/** Either the rows, or that the file was refused (and how). */
+async function outcome(read: () => Promise<RawRow[]>) {
+  try {
+    return { rows: await read() };
+  } catch (error) {
+    return { refused: isImportError(error) ? error.code : "thrown" };
+  }
+}
+
+function workbooks(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return workbooks(path);
+    return name.endsWith(".xlsx") ? [path] : [];
+  });
+}
+
+describe("our sheet reader against exceljs", () => {
+  const readable = workbooks(FIXTURES).filter((p) => !p.includes(`${join("fixtures", "bad")}`));
+
+  it("finds the fixtures' workbooks", () => {
+    expect(readable.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(readable.map((p) => [p.slice(FIXTURES.length + 1), p]))(
+    "reads %s as exceljs does",
+    async (_, path) => {
+      const expected = await exceljsRows(path);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await ourRows(path)).toEqual(expected);
+    },
+  );
+
+  it("refuses what exceljs cannot read, and reads what it reads, among the bad fixtures", async () => {
+    for (const path of workbooks(join(FIXTURES, "bad"))) {
+      const ours = await outcome(() => ourRows(path));
+      const theirs = await outcome(() => exceljsRows(path));
+      if ("rows" in theirs && "rows" in ours) expect(ours.rows).toEqual(theirs.rows);
+      // A file exceljs fails on is refused by ours; the zip bomb is refused before exceljs fails.
+      if (!("rows" in theirs)) expect(ours).toHaveProperty("refused");
+    }
+  });
+
+  // exceljs calls methods of Object.prototype on the values it writes.
+  const plain = <T>(shape: { [K in keyof T]: fc.Arbitrary<T[K]> }) =>
+    fc.record(shape, { noNullPrototype: true });
+  const text = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom("R&D <x> \"q\" 'a'", "  padded  ", "ó ñ ç 中文 😀", "=SUM(A1)", "", "   "),
+  );
+  const cellValue = fc.oneof(
+    text,
+    fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }),
+    fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc
+      .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2040-12-31T00:00:00Z") })
+      .map((d) => new Date(Math.round(d.getTime() / 86_400_000) * 86_400_000)),
+    plain({ formula: fc.constant("A1*2"), result: fc.integer({ max: 1_000_000 }) }),
+    plain({ formula: fc.constant('A1&"x"'), result: text }),
+    plain({ richText: fc.array(plain({ text }), { minLength: 1, maxLength: 3 }) }),
+    plain({ error: fc.constantFrom("#N/A", "#DIV/0!", "#REF!") }),
+    plain({ text, hyperlink: fc.constant("https://example.com/a?b=1&c=2") }),
+    fc.constant(null),
+  );
+  const sheet = fc.array(
+    fc.record({
+      row: fc.integer({ min: 1, max: 40 }),
+      column: fc.integer({ min: 1, max: 12 }),
+      value: cellValue,
+      dateStyle: fc.boolean(),
+    }),
+    { maxLength: 60 },
+  );
+
+  it("reads random workbooks of every kind of cell as exceljs does", async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(sheet, { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        async (sheets, streamed) => {
+          const path = join(dir, `random-${n++}.xlsx`);
+          await writeWorkbook(path, sheets, streamed);
+          expect(await ourRows(path)).toEqual(await exceljsRows(path));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+type SheetCells = { row: number; column: number; value: unknown; dateStyle: boolean }[];
+
+/**
+ * Written by exceljs: whole (inline strings, as the template) or streamed with shared strings
+ * (stored after the sheets, as LibreOffice does).
+ */
+async function writeWorkbook(path: string, sheets: SheetCells[], streamed: boolean) {
+  const fill = (ws: ExcelJS.Worksheet, cells: SheetCells) => {
+    const sorted = [...cells].sort((a, b) => a.row - b.row || a.column - b.column);
+    for (const { row, column, value, dateStyle } of sorted) {
+      const cell = ws.getRow(row).getCell(column);
+      cell.value = value as ExcelJS.CellValue;
+      if (dateStyle) cell.numFmt = "dd/mm/yyyy";
+    }
+  };
+  if (streamed) {
+    const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+    sheets.forEach((cells, i) => {
+      const ws = book.addWorksheet(`Sheet ${i + 1}`);
+      fill(ws, cells);
+      ws.commit();
+    });
+    await book.commit();
+    return;
+  }
+  const book = new ExcelJS.Workbook();
+  sheets.forEach((cells, i) => fill(book.addWorksheet(`Sheet ${i + 1}`), cells));
+  await book.xlsx.writeFile(path);
+}
