@@ -185,4 +185,26 @@ describe("claim decisions", () => {
     expect(acceptedClaimLines(getDb(), 1, "2026-01-01", "2026-12-31")).toEqual([]);
     expect(sql.prepare(`SELECT category FROM supplier_sku_categories`).all()).toEqual([]);
   });
+
+  it("records each SKU's category as the report's last line of it gives it", () => {
+    const sql = getDb().$client;
+    sql.exec(`
+      INSERT INTO reports (id, supplier_id, period, version, status, file_name, file_sha256,
+                           file_size, stored_path)
+        VALUES (2, 1, '2026-03', 1, 'active', 'r2.xlsx', 'y', 1, '');
+      INSERT INTO report_lines (report_id, supplier_id, sheet, row, invoice_date, invoice_number,
+                                customer_key, amount_minor, currency, member_id, sku, category)
+        VALUES (2, 1, 'S', 2, '2026-03-01', 'A1', 'AAA010101AA1', 100, 'MXN', 1, 'CAM-1', 'Video'),
+               (2, 1, 'S', 3, '2026-03-02', 'A2', 'AAA010101AA1', 100, 'MXN', 1, 'CAB-9', 'Cable'),
+               (2, 1, 'S', 4, '2026-03-03', 'A3', 'AAA010101AA1', 100, 'MXN', 1, 'CAM-1', 'CCTV'),
+               (2, 1, 'S', 5, '2026-03-04', 'A4', 'AAA010101AA1', 100, 'MXN', 1, NULL, 'Other');
+    `);
+    sql.transaction(() => onReportLanded(getDb(), 2, 1))();
+    expect(
+      sql.prepare(`SELECT sku, category FROM supplier_sku_categories ORDER BY sku`).all(),
+    ).toEqual([
+      { sku: "CAB-9", category: "Cable" },
+      { sku: "CAM-1", category: "CCTV" },
+    ]);
+  });
 });

@@ -10,11 +10,13 @@ import type { Db } from "@db/client.server";
 const OPEN = `('pending', 'escalated', 'accepted')`;
 
 export function onReportLanded(db: Db, reportId: number, supplierId: number): number {
+  // Each SKU's category as its last line in the report gives it: one write per SKU, not per line.
   db.$client
     .prepare(
       `INSERT OR REPLACE INTO supplier_sku_categories (supplier_id, sku, category)
        SELECT supplier_id, sku, category FROM report_lines
-        WHERE report_id = ? AND sku IS NOT NULL ORDER BY id`,
+        WHERE id IN (SELECT max(id) FROM report_lines
+                      WHERE report_id = ? AND sku IS NOT NULL GROUP BY sku)`,
     )
     .run(reportId);
   return claimsReportedLater(db, supplierId, [reportId]);
