@@ -23,7 +23,9 @@ import type { Cell, RawRow, ReadProgress } from "./types";
 import { checkedXml } from "./xml-caps";
 import { decodeWholeCharacters, wholeCharacters } from "./xlsx-reader-fixes";
 
-const READER_OPTIONS = {
+/** How exceljs's streaming reader is opened: for the workbook's parts here, and as the reference
+ * (the bench's baseline, the differential test's oracle). */
+export const EXCELJS_READER_OPTIONS = {
   sharedStrings: "cache",
   worksheets: "emit",
   hyperlinks: "ignore",
@@ -217,7 +219,7 @@ export async function* readXlsxRows(
     };
     const book = new ExcelJS.stream.xlsx.WorkbookReader(
       path,
-      READER_OPTIONS,
+      EXCELJS_READER_OPTIONS,
     ) as unknown as BookReader;
     decodeWholeCharacters(book, checkedXml);
     for (const name of BOOK_PARTS) {

@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { isImportError } from "./errors";
-import { flattenCellValue, readXlsxRows } from "./read-xlsx";
+import { EXCELJS_READER_OPTIONS, flattenCellValue, readXlsxRows } from "./read-xlsx";
 import type { Cell, RawRow } from "./types";
 
 const FIXTURES = resolve(import.meta.dirname, "../../shared/fixtures");
@@ -19,13 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The rows as exceljs's streaming reader gives them, flattened by the reference rules. */
 async function exceljsRows(path: string): Promise<RawRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: "cache",
-    worksheets: "emit",
-    hyperlinks: "ignore",
-    styles: "cache",
-    entries: "emit",
-  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, EXCELJS_READER_OPTIONS);
   const rows: RawRow[] = [];
   for await (const worksheet of reader) {
     const sheet = (worksheet as unknown as { name: string }).name;

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { openDatabase, type Db } from "@db/client.server";
 import { ingestReport } from "@imports/ingest.server";
+import { EXCELJS_READER_OPTIONS } from "@imports/read-xlsx";
 
 export const ROWS = 100_000;
 export const BIG_ROWS = 1_000_000;
@@ -84,13 +85,7 @@ export async function ingestOnce(bench: BenchDb, path: string) {
 
 /** The baseline: exceljs's streaming reader, every row's values touched, nothing else. */
 export async function bareParse(path: string): Promise<number> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: "cache",
-    worksheets: "emit",
-    hyperlinks: "ignore",
-    styles: "cache",
-    entries: "emit",
-  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, EXCELJS_READER_OPTIONS);
   let rows = 0;
   let cells = 0;
   for await (const worksheet of reader) {
