@@ -82,6 +82,11 @@ export function connectionSettings(db: Db): Record<string, unknown> {
   };
 }
 
+/** A handle over a connection opened elsewhere (test set-ups and benches that seed by SQL). */
+export function onConnection(sqlite: Database.Database): Db {
+  return drizzle(sqlite, { schema }) as Db;
+}
+
 let current: Db | undefined;
 
 /** The process-wide connection, opened at DATABASE_PATH on first use. */

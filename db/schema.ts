@@ -8,4 +8,4 @@ export * from "./schema/audit";
 export * from "./schema/claims";
 export * from "./schema/notifications";
 export * from "./schema/outbox";
-export * from "./schema/sku-totals";
+export * from "./schema/program-cells";

@@ -1,7 +1,8 @@
-// componentInputs sums line_totals, sku_totals and other-currency lines in SQL (converted there)
-// into few cells, and reads only some lines one by one (totals that are not whole, fractional
-// quantities where a bonus pays per unit); whatever the data and the program's components, the
-// run it leads to must equal the engine's over every raw line of the active reports (SPEC 3.7).
+// componentInputs reads a program's cells (program_cells: each report's lines summed per member,
+// period and signature, converted in SQL) and only some lines one by one (amounts SQL cannot
+// convert exactly, fractional quantities a per-unit bonus counts); whatever the data, the
+// program's components and the changes between runs, the run it leads to must equal the engine's
+// over every raw line of the active reports (SPEC 3.7).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "@db/client.server";
@@ -10,6 +11,7 @@ import { priorYearVolume, salesCells } from "~/refunds/sales";
 import { componentInputs } from "./component-inputs.server";
 import { rawActiveLines, seedSupplierLines } from "@tests/setup/run-db";
 import { refreshLineTotals } from "./line-totals.server";
+import { ensureProgramCells, refreshCellsInCurrency } from "./program-cells.server";
 import { componentProgram } from "./programs.server";
 import { fxLookup, loadProgramTerms, memberships, runFingerprint } from "./run-inputs.server";
 
@@ -216,6 +218,184 @@ describe("componentInputs", () => {
     );
     // Most generated cases must pay something, or the comparison above proves little.
     expect(counted).toBeGreaterThan(20);
+  });
+});
+
+/** A change between two runs: what the portal does to lines, rates, members and terms. */
+const changeArb = fc.oneof(
+  fc.record({ kind: fc.constant("line" as const), line: lineArb }),
+  fc.record({
+    kind: fc.constant("rematch" as const),
+    line: fc.nat(),
+    member: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
+  }),
+  fc.record({ kind: fc.constant("release" as const) }),
+  fc.record({ kind: fc.constant("supersede" as const), month: fc.integer({ min: 1, max: 6 }) }),
+  fc.record({
+    kind: fc.constant("rate" as const),
+    month: fc.integer({ min: 1, max: 6 }),
+    rate: fc.constantFrom("0.2", "0.5", "0.19999999"),
+  }),
+  fc.record({ kind: fc.constant("member" as const), member: fc.nat(), leftOn: fc.option(day) }),
+  fc.record({ kind: fc.constant("terms" as const), exclude: fc.constantFrom([], ["hardware"]) }),
+);
+
+/** Applies a change as the portal's models do: lines and rates refresh the cells at once. */
+function applyChange(db: Db, change: Value<typeof changeArb>) {
+  const sql = db.$client;
+  const reportsOfLines = (where: string, ...params: unknown[]) =>
+    sql
+      .prepare(`SELECT DISTINCT report_id FROM report_lines WHERE ${where}`)
+      .pluck()
+      .all(...params) as number[];
+  const members = sql.prepare("SELECT count(*) FROM members").pluck().get() as number;
+  switch (change.kind) {
+    case "line": {
+      const l = change.line;
+      const report = sql
+        .prepare("SELECT id FROM reports WHERE period = ? AND status = 'active'")
+        .pluck()
+        .get(l.date.slice(0, 7)) as number | undefined;
+      if (report === undefined) return;
+      sql
+        .prepare(
+          `INSERT INTO report_lines (report_id, supplier_id, sheet, row, invoice_date,
+             invoice_number, customer_key, sku, category, quantity, amount_minor, currency,
+             member_id, duplicate_status)
+           VALUES (?, 1, 'S', 9999, ?, 'X', 'K', ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          report,
+          l.date,
+          l.sku ?? null,
+          l.category,
+          l.quantity ?? null,
+          l.amountMinor,
+          l.brl ? "BRL" : "USD",
+          l.matched ? (l.member % members) + 1 : null,
+          l.duplicate,
+        );
+      refreshLineTotals(db, [report]);
+      return;
+    }
+    case "rematch": {
+      const ids = sql.prepare("SELECT id FROM report_lines ORDER BY id").pluck().all() as number[];
+      const id = ids[change.line % ids.length];
+      const reports = reportsOfLines("id = ?", id);
+      sql
+        .prepare("UPDATE report_lines SET member_id = ? WHERE id = ?")
+        .run(change.member === null ? null : (change.member % members) + 1, id);
+      refreshLineTotals(db, reports);
+      return;
+    }
+    case "release": {
+      const reports = reportsOfLines("duplicate_status = 'held'");
+      sql.exec(
+        "UPDATE report_lines SET duplicate_status = 'accepted' WHERE duplicate_status = 'held'",
+      );
+      refreshLineTotals(db, reports);
+      return;
+    }
+    case "supersede": {
+      const period = `2026-0${change.month}`;
+      const reports = sql
+        .prepare("SELECT id FROM reports WHERE period = ? AND status = 'active'")
+        .pluck()
+        .all(period) as number[];
+      sql.prepare("UPDATE reports SET status = 'superseded' WHERE period = ?").run(period);
+      refreshLineTotals(db, reports);
+      return;
+    }
+    case "rate":
+      sql
+        .prepare(
+          "UPDATE fx_rates SET rate = ? WHERE month = ? AND from_currency = 'BRL' AND to_currency = 'USD'",
+        )
+        .run(change.rate, `2026-0${change.month}`);
+      refreshCellsInCurrency(db, "USD");
+      return;
+    // Memberships and terms change rarely: their cells are rebuilt by the next run (the stamp).
+    case "member":
+      sql
+        .prepare("UPDATE members SET left_on = ? WHERE id = ?")
+        .run(change.leftOn, (change.member % members) + 1);
+      return;
+    case "terms":
+      sql.prepare("UPDATE programs SET exclude_categories = ?").run(JSON.stringify(change.exclude));
+  }
+}
+
+/** The program's stored cells and lines, in a stable order. */
+function storedRows(db: Db) {
+  return {
+    cells: db.$client
+      .prepare(
+        "SELECT * FROM program_cells ORDER BY program_id, member_id, signature, report_id, period_from",
+      )
+      .all(),
+    lines: db.$client
+      .prepare("SELECT * FROM program_cell_lines ORDER BY program_id, line_id")
+      .all(),
+  };
+}
+
+describe("program cells", () => {
+  it("keep runs equal to every raw line as lines, rates, memberships and terms change", () => {
+    fc.assert(
+      fc.property(
+        fc.array(memberArb, { minLength: 1, maxLength: 4 }),
+        fc.array(lineArb, { minLength: 40, maxLength: 150 }),
+        programArb,
+        fc.array(changeArb, { minLength: 1, maxLength: 6 }),
+        (people, lines, p, changes) => {
+          const db = openDatabase(":memory:");
+          try {
+            const { id, month } = seed(db, people, lines, p);
+            bothRuns(db, id, month); // builds the cells
+            for (const change of changes) {
+              applyChange(db, change);
+              if (change.kind !== "member" && change.kind !== "terms") {
+                // Refreshed in place: the same rows a build from scratch gives.
+                const kept = storedRows(db);
+                db.$client.exec("DELETE FROM program_cell_builds");
+                ensureProgramCells(db, loadProgramTerms(db, id));
+                expect(storedRows(db)).toEqual(kept);
+              }
+              const { fromTotals, fromLines } = bothRuns(db, id, month);
+              expect(fromTotals).toEqual(fromLines);
+            }
+          } finally {
+            db.$client.close();
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("program cells, case by case", () => {
+  it("convert other-currency lines again, at once, when a rate changes", () => {
+    const db = openDatabase(":memory:");
+    try {
+      const lines = [{ ...ONE_LINE, brl: true, amountMinor: 1_001, date: "2026-02-10" }];
+      const { id, month } = seed(db, [{ joinedOn: "2020-01-01", leftOn: null }], lines, {
+        ...ONE_PROGRAM,
+        perUnitBonus: false,
+      });
+      const amount = () =>
+        db.$client.prepare("SELECT sum(amount_minor) FROM program_cells").pluck().get();
+      bothRuns(db, id, month);
+      expect(amount()).toBe(184); // 1,001 × 0.18333333 = 183.51…
+      db.$client.exec("UPDATE fx_rates SET rate = '0.5' WHERE month = '2026-02'");
+      refreshCellsInCurrency(db, "USD");
+      expect(amount()).toBe(501); // 500.5, half away from zero
+      const { fromTotals, fromLines } = bothRuns(db, id, month);
+      expect(fromTotals).toEqual(fromLines);
+      expect(fromTotals.pooledVolumeMinor).toBe(501);
+    } finally {
+      db.$client.close();
+    }
   });
 });
 

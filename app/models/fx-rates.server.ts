@@ -7,6 +7,7 @@ import { isDomainError } from "~/refunds/errors";
 import { parseRate } from "~/refunds/fx";
 import { fxRatesInput } from "~/schemas/programs";
 import { recordAudit, type AuditActor } from "./audit.server";
+import { refreshCellsInCurrency } from "./program-cells.server";
 
 export type FxRate = {
   month: string;
@@ -68,6 +69,8 @@ export function upsertFxRates(actor: AuditActor, raw: unknown): FxRate[] {
         .returning()
         .get(),
     );
+    // Cells hold other-currency lines converted at these rates (decision 089).
+    for (const currency of new Set(input.map((r) => r.to))) refreshCellsInCurrency(db, currency);
     const months = [...new Set(input.map((r) => r.month))].join(",");
     recordAudit(actor, "fx.upsert", { type: "fx_months", id: months }, { rates: input });
     return saved.map(toFxRate);

@@ -10,6 +10,7 @@ import { computeProgramRun, NOTHING_POSTED } from "~/refunds/run";
 import { assertTierSchedule } from "~/refunds/tiers";
 import { programInput } from "~/schemas/programs";
 import { componentInputs } from "./component-inputs.server";
+import { builtCells, type CellSource } from "./program-cells.server";
 import { invalid } from "./errors";
 import { componentProgram, type Program } from "./programs.server";
 import { loadProgramTerms, memberships } from "./run-inputs.server";
@@ -81,7 +82,7 @@ function editedProgram(saved: Program, raw: unknown): Program {
 }
 
 /** The program's runs, from scratch and with nothing posted, at each month end up to `through`. */
-function replay(program: Program, through: MonthKey): OfferMonth[] {
+function replay(program: Program, through: MonthKey, cells: CellSource): OfferMonth[] {
   const db = getDb();
   const people = memberships(db);
   const terms = componentProgram(program);
@@ -89,7 +90,7 @@ function replay(program: Program, through: MonthKey): OfferMonth[] {
   const months: OfferMonth[] = [];
   for (let month = monthOf(program.start); month <= last; month = nextMonth(month)) {
     if (lastDayOfMonth(month) < program.start) continue;
-    const inputs = componentInputs(db, program, terms, month, people);
+    const inputs = componentInputs(db, program, terms, month, people, cells);
     const run = computeProgramRun({
       program: terms,
       month,
@@ -115,7 +116,9 @@ function offer(program: Program, through: MonthKey): Offer {
   return {
     currency: program.currency,
     growth: program.basis === "growth",
-    months: replay(program, through),
+    // Built in memory for both offers: the edited terms have no stored cells, and replaying
+    // the saved ones from the same build compares like with like.
+    months: replay(program, through, builtCells(getDb(), program)),
   };
 }
 

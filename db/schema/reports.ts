@@ -121,22 +121,6 @@ export const reportLines = sqliteTable(
     index("report_lines_unmatched")
       .on(t.supplierId, t.customerKey, t.reportId, t.currency, t.amountMinor, t.customerName)
       .where(sql`member_id IS NULL`),
-    // Lines with a fractional quantity (per-unit bonuses round them one by one, SPEC 3.7): a run
-    // reads just these, never the totals around them (decision 070).
-    index("report_lines_fractional")
-      .on(
-        t.supplierId,
-        t.invoiceDate,
-        t.reportId,
-        t.memberId,
-        t.category,
-        t.currency,
-        t.amountMinor,
-        t.duplicateStatus,
-        t.sku,
-        t.quantity,
-      )
-      .where(sql`quantity <> CAST(quantity AS INTEGER)`),
     // Held duplicates are few: counting them per report must not read the report's every line.
     index("report_lines_held")
       .on(t.reportId)
@@ -187,9 +171,6 @@ export const lineTotals = sqliteTable(
       t.amountMinor,
       t.lineCount,
       t.idSum,
-      // Runs of programs with a per-unit bonus (SPEC 3.7) read quantities in the same pass.
-      t.quantity,
-      t.fractionalLines,
     ),
   ],
 );

@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { onConnection } from "@db/client.server";
 import { refreshLineTotals } from "~/models/line-totals.server";
 
 export const MEMBERS = 5_000;
@@ -364,5 +365,5 @@ function seed(sqlite: import("better-sqlite3").Database) {
       quantity,
     );
   }
-  refreshLineTotals({ $client: sqlite }, reportOf.values());
+  refreshLineTotals(onConnection(sqlite), reportOf.values());
 }

@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { onConnection } from "@db/client.server";
 import { refreshLineTotals } from "~/models/line-totals.server";
 import { allocationEntry } from "~/refunds/journal";
 import { computeRun, postedAfter, NOTHING_POSTED, type PostedSoFar } from "~/refunds/run";
@@ -159,7 +160,7 @@ function seed(sqlite: Sqlite) {
   }
   if (batch.length) addLines.run(JSON.stringify(batch));
   for (const { sql } of indexes) sqlite.exec(sql);
-  refreshLineTotals({ $client: sqlite }, reportIds.flat());
+  refreshLineTotals(onConnection(sqlite), reportIds.flat());
 
   const addRun = sqlite.prepare(
     `INSERT INTO allocation_runs (program_id, month, status, fingerprint, pooled_volume_minor,

@@ -2,6 +2,7 @@
 // stale previews, runs that move forward only, balances and a trial balance that sums to zero.
 // Report lines are written straight into the database here; uploading them is the reports issue.
 import Database from "better-sqlite3";
+import { onConnection } from "@db/client.server";
 import { refreshLineTotals } from "~/models/line-totals.server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, startServer, type TestServer } from "@tests/setup/server";
@@ -303,7 +304,7 @@ describe("a missing FX rate", () => {
     const { report } = db.prepare("SELECT max(id) AS report FROM reports").get() as {
       report: number;
     };
-    refreshLineTotals({ $client: db }, [report]);
+    refreshLineTotals(onConnection(db), [report]);
     db.close();
     const blocked = await admin.post("/api/v1/allocation-runs", { programId, month: "2026-03" });
     expect(blocked.status).toBe(409);

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { onConnection } from "@db/client.server";
 import { refreshLineTotals } from "~/models/line-totals.server";
 import { fixturePath } from "@tests/setup/fixtures";
 import { ApiClient, apiAs, type Json } from "@tests/setup/http";
@@ -328,7 +329,7 @@ describe("the components fixture over HTTP", () => {
            customer_key, amount_minor, currency, member_id)
          VALUES (?, ?, 'Sheet1', 999, '2025-01-30', 'LATE-1', 'SIB090415K7A', 10000000, 'MXN', ?)`,
       ).run(report, supplierId, memberIds.get(1));
-      refreshLineTotals({ $client: db }, [report]);
+      refreshLineTotals(onConnection(db), [report]);
     } finally {
       db.close();
     }

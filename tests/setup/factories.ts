@@ -1,5 +1,6 @@
 // Test data written straight into a test server's database, for what has no API yet.
 import Database from "better-sqlite3";
+import { onConnection } from "@db/client.server";
 import { refreshLineTotals } from "~/models/line-totals.server";
 
 export type TestLine = { memberTaxId: string; date: string; amountMinor: number };
@@ -36,7 +37,7 @@ export function insertActiveReport(
         l.memberTaxId,
       ),
     );
-    refreshLineTotals({ $client: db }, [report.id]);
+    refreshLineTotals(onConnection(db), [report.id]);
     return report.id;
   } finally {
     db.close();
