@@ -131,30 +131,20 @@ function dateSql(date: IsoDate): string {
 /**
  * The totals of the scope's supplier and currency that overlap its window and their member's
  * membership (held duplicates are never counted), and whether one is "whole": inside the window,
- * the membership and one segment (`oneSegment`). A whole total's lines all count alike, so whole
- * totals are summed in SQL; the others are read line by line (`restLines`). Quantities in totals
- * are whole ones only: a fractional quantity is read on its own line (`fractionalLines`).
+ * the membership and one month. A whole total's lines all count alike, so whole totals are
+ * summed in SQL; the others are read line by line (`restLines`).
  */
-function totalsSql(
-  scope: Scope,
-  oneSegment: string,
-  table = "line_totals",
-  members?: readonly number[],
-) {
-  const overlapping = `FROM ${table} t JOIN members m ON m.id = t.member_id
+function totalsSql(scope: Scope) {
+  const overlapping = `FROM line_totals t JOIN members m ON m.id = t.member_id
     WHERE t.supplier_id = ? AND t.currency = ? AND t.held = 0
       AND t.last_date >= ${dateSql(scope.start)} AND t.first_date <= ${dateSql(scope.end)}
-      AND t.last_date >= m.joined_on AND (m.left_on IS NULL OR t.first_date < m.left_on)
-      ${members ? "AND t.member_id IN (SELECT value FROM json_each(?))" : ""}`;
+      AND t.last_date >= m.joined_on AND (m.left_on IS NULL OR t.first_date < m.left_on)`;
   const whole = `(t.first_date >= ${dateSql(scope.start)} AND t.last_date <= ${dateSql(scope.end)}
     AND t.first_date >= m.joined_on AND (m.left_on IS NULL OR t.last_date < m.left_on)
-    AND ${oneSegment})`;
-  const params: (number | string)[] = [scope.supplierId, scope.currency];
-  if (members) params.push(JSON.stringify(members));
-  return { overlapping, whole, params };
+    AND substr(t.first_date, 1, 7) = substr(t.last_date, 1, 7))`;
+  return { overlapping, whole, params: [scope.supplierId, scope.currency] };
 }
 
-/** Which segment a date falls in (0, 1, …), as SQL over a date column. */
 /**
  * The prior year's whole totals summed per month (and category, to judge it), with no member:
  * B is pooled. Returned as candidates dated the month's first day with no member (for the
@@ -162,7 +152,7 @@ function totalsSql(
  */
 function priorMonthTotals(db: Db, scope: Scope) {
   const counts = categoryFilter(scope.includeCategories, scope.excludeCategories);
-  const sql = totalsSql(scope, "substr(t.first_date, 1, 7) = substr(t.last_date, 1, 7)");
+  const sql = totalsSql(scope);
   const rows = db.$client
     .prepare(
       `SELECT t.category, substr(t.first_date, 1, 7) AS month, sum(t.amount_minor),
