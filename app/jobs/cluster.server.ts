@@ -34,11 +34,21 @@ export function superviseJobs(): void {
   let orphans: number[] = [];
   let turn = 0;
   const handOver = () => {
-    const live = [...ready.values()];
+    const live = [...ready.values()].filter((worker) => worker.isConnected());
     if (live.length === 0) return;
-    for (const jobId of orphans)
-      live[turn++ % live.length].send({ tierpool: "run-report", jobId } satisfies RunReport);
+    const jobs = orphans;
     orphans = [];
+    for (const jobId of jobs) {
+      // A process killed with the one that died may not have exited yet: its channel is closed
+      // and the send fails (an unhandled 'error' would end the primary). The job then waits for
+      // the next process to say it is ready.
+      live[turn++ % live.length].send(
+        { tierpool: "run-report", jobId } satisfies RunReport,
+        (error) => {
+          if (error) orphans.push(jobId);
+        },
+      );
+    }
   };
   cluster.on("message", (worker: Worker, note: Note) => {
     if (note?.tierpool === "ready") {
