@@ -151,9 +151,9 @@ export const lineTotals = sqliteTable(
     lineCount: integer("line_count").notNull(),
     idSum: integer("id_sum").notNull(),
     firstId: integer("first_id").notNull(),
-    /** Σ of the lines' whole quantities (per-unit bonuses, SPEC 3.7); a line without one adds 0. */
+    // No longer filled (0): runs with components read program_cells (decision 089). Kept so
+    // that existing databases need no rebuild of the table.
     quantity: integer("quantity").notNull().default(0),
-    /** Lines whose quantity is fractional: per-unit earnings round per line, so those are read one by one. */
     fractionalLines: integer("fractional_lines").notNull().default(0),
   },
   (t) => [
