@@ -6,12 +6,13 @@ import type { Db } from "@db/client.server";
 import type { ComponentProgram } from "~/refunds/components";
 import { categoryFilter, type Membership } from "~/refunds/eligibility";
 import { baselineWindow, type MonthVolume } from "~/refunds/growth";
-import { addMinor, isIsoDate, lastDayOfMonth, type IsoDate, type MonthKey } from "~/refunds/money";
+import { addMinor, lastDayOfMonth, type IsoDate, type MonthKey } from "~/refunds/money";
 import { priorYearVolume, salesCells, type ComponentLine, type SalesCell } from "~/refunds/sales";
 import { asCandidate as asCandidateLine, fxLookup } from "./run-inputs.server";
 import type { Program } from "./programs.server";
 import { acceptedClaimLines } from "./claim-lines.server";
 import { storedCells, type CellSource } from "./program-cells.server";
+import { dateSql } from "./fx-sql.server";
 
 /**
  * A line handed to the engine's `salesCells` / `priorYearVolume`: a sales line, or the lines of
@@ -121,11 +122,6 @@ function linesById(db: Db, ids: readonly number[]): ComponentCandidate[] {
     .raw()
     .all(JSON.stringify(ids)) as LineRow[];
   return rows.map(asCandidate);
-}
-
-function dateSql(date: IsoDate): string {
-  if (!isIsoDate(date)) throw new Error(`not a date: ${date}`);
-  return `'${date}'`;
 }
 
 /**

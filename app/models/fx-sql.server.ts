@@ -1,7 +1,9 @@
 // Other-currency amounts converted in SQL exactly as the engine's `convertMinor` does (SPEC 3.1:
-// per line, half away from zero), so lines can be summed in SQL in the program currency.
+// per line, half away from zero), so lines can be summed in SQL in the program currency; and the
+// dates such SQL is written with.
 import {
   addMonths,
+  isIsoDate,
   isMonthKey,
   minorExponent,
   monthOf,
@@ -16,6 +18,12 @@ import type { FxLookup } from "~/refunds/pooled";
  * (the product stays a 64-bit integer). A month without a rate is absent: its lines are read one
  * by one, and the engine reports the missing rate.
  */
+/** A date written into SQL: only ISO dates the engine computed, checked again here. */
+export function dateSql(date: IsoDate): string {
+  if (!isIsoDate(date)) throw new Error(`not a date: ${date}`);
+  return `'${date}'`;
+}
+
 export type Conversion = {
   currency: string;
   months: Map<MonthKey, { n: bigint; d: bigint; limit: number }>;

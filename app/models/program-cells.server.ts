@@ -8,9 +8,9 @@ import type { Db } from "@db/client.server";
 import type { BonusTerms } from "~/refunds/components";
 import { categoryFilter, categoryKey } from "~/refunds/eligibility";
 import { prepareBonus, qualifies, type Bonus } from "~/refunds/bonuses";
-import { isIsoDate, monthOf, type IsoDate } from "~/refunds/money";
+import { addMinor, monthOf, type IsoDate } from "~/refunds/money";
 import { salesPeriods, type Period, type SalesCell } from "~/refunds/sales";
-import { conversionSql, convertible } from "./fx-sql.server";
+import { conversionSql, convertible, dateSql } from "./fx-sql.server";
 import {
   componentProgram,
   getProgram,
@@ -101,39 +101,18 @@ export function builtCells(db: Db, program: Program): CellSource {
   }
   return (through) => {
     const sums = new Map<string, SummedCell>();
-    for (const [
-      memberId,
-      signature,
-      ,
-      from,
-      to,
-      category,
-      sku,
-      amount,
-      units,
-      count,
-      ids,
-    ] of rows) {
+    for (const row of rows) {
+      const [memberId, signature, , from, to, category, sku, amount, units, count, ids] = row;
       if (from > through) continue;
       const key = `${memberId}|${signature}`;
       const sum = sums.get(key);
       if (sum === undefined) {
-        sums.set(key, {
-          memberId,
-          from,
-          to,
-          category,
-          sku,
-          amountMinor: amount,
-          quantity: units,
-          lineCount: count,
-          idSum: ids,
-        });
+        sums.set(key, asCell([memberId, from, to, category, sku, amount, units, count, ids]));
         continue;
       }
       // Judged as one row's period, category and SKU, the earliest's (as in SQL above).
       if (from < sum.from) Object.assign(sum, { from, to, category, sku });
-      sum.amountMinor += amount;
+      sum.amountMinor = addMinor(sum.amountMinor, amount);
       sum.quantity = (sum.quantity ?? 0) + units;
       sum.lineCount += count;
       sum.idSum += ids;
@@ -289,12 +268,6 @@ function store(db: Db, builder: CellBuilder, reportId: number): void {
     .run(programId, JSON.stringify(singles));
 }
 
-/** A date written into SQL: only ISO dates the engine computed, checked again here. */
-function dateSql(date: IsoDate): string {
-  if (!isIsoDate(date)) throw new Error(`not a date: ${date}`);
-  return `'${date}'`;
-}
-
 /**
  * Sums one report's lines into the program's cells. In SQL, per member, category, period and SKU
  * class (SKU texts the same bonuses list), converted line by line: lines of one group count alike
@@ -363,7 +336,7 @@ class CellBuilder {
             ids,
           ]);
         } else {
-          cell[7] += converted!;
+          cell[7] = addMinor(cell[7], converted!);
           cell[8] += wholeUnits;
           cell[9] += count;
           cell[10] += ids;
@@ -416,11 +389,9 @@ class CellBuilder {
     let name = this.names.get(at);
     if (name === undefined) {
       const { from, to } = this.periods[period];
-      const probe = { memberId: 0, from, to, category, sku, amountMinor: 0 };
-      const categoryText = category === null ? null : categoryKey(category);
-      const skuText = sku === null ? null : categoryKey(sku);
-      const pays = this.bonuses.map((b) => (qualifies(b, probe, categoryText, skuText) ? 1 : 0));
-      const mix = categoryText !== null && this.mixCategories.has(categoryText) ? categoryText : "";
+      const pays = this.qualified(from, to, category, sku).map((q) => (q ? 1 : 0));
+      const key = category === null ? null : categoryKey(category);
+      const mix = key !== null && this.mixCategories.has(key) ? key : "";
       name = `${pays.join("")}|${mix}`;
       this.names.set(at, name);
     }
@@ -429,12 +400,16 @@ class CellBuilder {
 
   /** Whether a bonus paying per unit would count a line of this date, category and SKU. */
   private paysPerUnit(date: IsoDate, category: string | null, sku: string | null): boolean {
-    const probe = { memberId: 0, from: date, to: date, category, sku, amountMinor: 0 };
+    const qualified = this.qualified(date, date, category, sku);
+    return this.bonuses.some((b, i) => b.perUnitMinor !== null && qualified[i]);
+  }
+
+  /** For each bonus, whether it counts lines of these dates, category and SKU (the engine's rule). */
+  private qualified(from: IsoDate, to: IsoDate, category: string | null, sku: string | null) {
+    const probe = { memberId: 0, from, to, category, sku, amountMinor: 0 };
     const categoryText = category === null ? null : categoryKey(category);
     const skuText = sku === null ? null : categoryKey(sku);
-    return this.bonuses.some(
-      (b) => b.perUnitMinor !== null && qualifies(b, probe, categoryText, skuText),
-    );
+    return this.bonuses.map((b) => qualifies(b, probe, categoryText, skuText));
   }
 
   /**
