@@ -6,8 +6,10 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
+import yauzl from "yauzl";
 import { afterAll, describe, expect, it } from "vitest";
 import { isImportError } from "./errors";
 import { EXCELJS_READER_OPTIONS, flattenCellValue, readXlsxRows } from "./read-xlsx";
@@ -17,24 +19,83 @@ const FIXTURES = resolve(import.meta.dirname, "../../shared/fixtures");
 const dir = mkdtempSync(join(tmpdir(), "tierpool-xlsx-differential-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The rows as exceljs's streaming reader gives them, flattened by the reference rules. */
+/**
+ * The rows as exceljs's streaming reader gives them, flattened by the reference rules. Its parsers
+ * are fed the parts whole and in order (relationships, workbook, styles, shared strings, then the
+ * sheets in the file's order): its own walk of the zip races and, on a busy machine, drops parts a
+ * sheet stored before them needs (exceljs#2874, #3064), which made this oracle flaky.
+ */
 async function exceljsRows(path: string): Promise<RawRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, EXCELJS_READER_OPTIONS);
+  const parts = await zipParts(path);
+  const whole = (name: string) => Readable.from([parts.get(name)!]);
+  const book = new ExcelJS.stream.xlsx.WorkbookReader(path, EXCELJS_READER_OPTIONS) as unknown as {
+    _parseRels(part: Readable): Promise<void>;
+    _parseWorkbook(part: Readable): Promise<void>;
+    _parseStyles(part: Readable): Promise<void>;
+    _parseSharedStrings(part: Readable): AsyncIterable<unknown>;
+    _parseWorksheet(part: Readable, sheetNo: string): AsyncIterable<{ value: unknown }>;
+  };
+  if (parts.has("xl/_rels/workbook.xml.rels"))
+    await book._parseRels(whole("xl/_rels/workbook.xml.rels"));
+  if (parts.has("xl/workbook.xml")) await book._parseWorkbook(whole("xl/workbook.xml"));
+  if (parts.has("xl/styles.xml")) await book._parseStyles(whole("xl/styles.xml"));
+  if (parts.has("xl/sharedStrings.xml")) {
+    for await (const _ of book._parseSharedStrings(whole("xl/sharedStrings.xml")));
+  }
   const rows: RawRow[] = [];
-  for await (const worksheet of reader) {
-    const sheet = (worksheet as unknown as { name: string }).name;
-    for await (const row of worksheet) {
-      const cells: Cell[] = [];
-      row.eachCell((cell, column) => {
-        const value = flattenCellValue(cell.value, cell.numFmt);
-        if (value === null) return;
-        while (cells.length < column - 1) cells.push(null);
-        cells[column - 1] = value;
-      });
-      if (cells.length > 0) rows.push({ sheet, row: row.number, cells });
+  for (const name of parts.keys()) {
+    const sheetNo = /^xl\/worksheets\/sheet(\d+)[.]xml$/.exec(name)?.[1];
+    if (!sheetNo) continue;
+    for await (const { value } of book._parseWorksheet(whole(name), sheetNo)) {
+      const worksheet = value as ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>;
+      for await (const row of worksheet) {
+        const cells: Cell[] = [];
+        row.eachCell((cell, column) => {
+          const value = flattenCellValue(cell.value, cell.numFmt);
+          if (value === null) return;
+          while (cells.length < column - 1) cells.push(null);
+          cells[column - 1] = value;
+        });
+        if (cells.length > 0) rows.push({ sheet: worksheet.name, row: row.number, cells });
+      }
     }
   }
   return rows;
+}
+
+/** Every part of the zip inflated, in the file's order; refuses more than 64 MB in all (the bomb). */
+async function zipParts(path: string): Promise<Map<string, Buffer>> {
+  const zip = await new Promise<yauzl.ZipFile>((done, fail) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: false }, (e, z) => (e ? fail(e) : done(z))),
+  );
+  const openEntry = (entry: yauzl.Entry) =>
+    new Promise<Readable>((done, fail) =>
+      zip.openReadStream(entry, (e, stream) => (e ? fail(e) : done(stream))),
+    );
+  const parts = new Map<string, Buffer>();
+  let total = 0;
+  try {
+    for (;;) {
+      const entry = await new Promise<yauzl.Entry | null>((done, fail) => {
+        zip
+          .once("entry", done)
+          .once("end", () => done(null))
+          .once("error", fail);
+        zip.readEntry();
+      });
+      zip.removeAllListeners();
+      if (!entry) return parts;
+      const chunks: Buffer[] = [];
+      for await (const chunk of await openEntry(entry)) {
+        total += (chunk as Buffer).length;
+        if (total > 64 * 1024 * 1024) throw new Error("more than 64 MB inflated");
+        chunks.push(chunk as Buffer);
+      }
+      parts.set(entry.fileName, Buffer.concat(chunks));
+    }
+  } finally {
+    zip.close();
+  }
 }
 
 async function ourRows(path: string): Promise<RawRow[]> {

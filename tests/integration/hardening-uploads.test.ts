@@ -42,14 +42,20 @@ function serverRssMiB(): number {
   return kib / 1024;
 }
 
-/** Samples the server's RSS every 10 ms until stopped; the peak seen. */
+/**
+ * Samples the server's RSS every 10 ms until stopped; how far its peak rose above where it began.
+ * The rise, not the total: an idle server that has ingested once holds ~270 MB (the jobs thread is
+ * the server bundle started a second time, decision 079), and SPEC 8 asks that memory not grow
+ * with the file.
+ */
 function watchRss() {
-  let peak = serverRssMiB();
+  const start = serverRssMiB();
+  let peak = start;
   const timer = setInterval(() => (peak = Math.max(peak, serverRssMiB())), 10);
   return {
     stop: () => {
       clearInterval(timer);
-      return Math.max(peak, serverRssMiB());
+      return Math.max(peak, serverRssMiB()) - start;
     },
   };
 }
@@ -119,14 +125,14 @@ afterAll(async () => {
 });
 
 describe("a sheet that inflates to 300 MB while its zip headers declare 20,000 bytes", () => {
-  it("is answered 422 zip_bomb naming the part; the server stays small and responsive", async () => {
+  it("is answered 422 zip_bomb naming the part; the server's memory does not grow with it and it stays responsive", async () => {
     const path = join(scratch, "lying.xlsx");
     await writeLyingXlsx(path, 300, 20_000);
     expect(statSync(path).size).toBeLessThan(1 * MIB);
     const rss = watchRss();
     const { result: res, latencies } = await latenciesDuring(uploadReport(supplier, path, MONTH));
     const after = await Promise.all([loginLatency(), loginLatency(), loginLatency()]);
-    const peak = rss.stop();
+    const rise = rss.stop();
     expect(res.status).toBe(422);
     expect(res.body).toEqual({
       error: {
@@ -136,7 +142,7 @@ describe("a sheet that inflates to 300 MB while its zip headers declare 20,000 b
           "its zip header declares; the file looks like a zip bomb and was not opened.",
       },
     });
-    expect(peak).toBeLessThan(300);
+    expect(rise).toBeLessThan(64);
     expect(Math.max(...latencies, ...after)).toBeLessThan(1000);
     // Nothing stored: no report, no line; the good version is still the active one.
     expect(goodState()).toEqual(before);
@@ -145,7 +151,7 @@ describe("a sheet that inflates to 300 MB while its zip headers declare 20,000 b
 });
 
 describe("one 5 MB shared string in 20,000 customer-name cells", () => {
-  it("is read and rejected as a whole, nothing stored, the server small and responsive", async () => {
+  it("is rejected as a whole: nothing stored, memory not growing with it, the server responsive", async () => {
     const path = join(scratch, "shared-5mb.xlsx");
     await writeHostileXlsx(path, {
       rows: function* (): Generator<SheetCell[]> {
@@ -162,7 +168,7 @@ describe("one 5 MB shared string in 20,000 customer-name cells", () => {
       return waitForReport(supplier, res.body.id);
     })();
     const { result: report, latencies } = await latenciesDuring(work);
-    const peak = rss.stop();
+    const rise = rss.stop();
     expect(report).toMatchObject({
       status: "rejected",
       lines: 0,
@@ -170,7 +176,7 @@ describe("one 5 MB shared string in 20,000 customer-name cells", () => {
         'A cell of the workbook part "xl/sharedStrings.xml" holds more than 327,680 characters, ' +
         "far more than Excel allows in a cell (32,767); the file was not read.",
     });
-    expect(peak).toBeLessThan(300);
+    expect(rise).toBeLessThan(64);
     expect(Math.max(...latencies)).toBeLessThan(1000);
     expect(query(`SELECT count(*) AS n FROM report_lines WHERE report_id = ?`, report.id)).toEqual([
       { n: 0 },
