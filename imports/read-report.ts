@@ -5,7 +5,7 @@ import { HeaderSearch, type FoundHeader } from "./header-search";
 import type { ColumnMapping, Columns } from "./headers";
 import { LIMITS, checkFileBeforeParsing } from "./limits";
 import { readCsvRows } from "./read-csv";
-import { readXlsxRows } from "./read-xlsx";
+import { readXlsxRowsInThread } from "./sheet-reader-thread";
 import { validateRow, type ValidationContext } from "./validate";
 import { detectDecimalSeparator, decimalSeparatorHint, isBlankRow, isTotalsRow } from "./values";
 import type {
@@ -195,7 +195,9 @@ export async function readReport(path: string, opts: ReadReportOptions): Promise
   });
   const progress: ReadProgress = { fraction: 0 };
   const source =
-    format === "xlsx" ? readXlsxRows(path, progress, sheetBytes) : readCsvRows(path, progress);
+    format === "xlsx"
+      ? readXlsxRowsInThread(path, progress, sheetBytes)
+      : readCsvRows(path, progress);
   const report = progressReporter(opts, progress);
   const search = new HeaderSearch(opts.mapping);
   const log = new ProblemLog();
