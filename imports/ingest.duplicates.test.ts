@@ -122,5 +122,18 @@ describe("duplicate holds", () => {
     const latest = await ingest("2026-02", 7);
     expect(latest.heldLines).toBe(0);
     expect(statuses(latest.id)).toEqual([null, null, null, null, null, null, null]);
+    februaryLatest = latest.id;
+  });
+
+  let februaryLatest: number;
+
+  it("holds only lines whose invoice number is written the same, not merely normalized alike", async () => {
+    // "INV1" normalizes as "INV-1" does (the key the look-up goes through), but is not equal.
+    db.$client
+      .prepare(`UPDATE report_lines SET invoice_number = 'INV1' WHERE report_id = ? AND row = 2`)
+      .run(februaryLatest);
+    const march = await ingest("2026-03", 7);
+    expect(march.heldLines).toBe(6);
+    expect(statuses(march.id)).toEqual([null, "held", "held", "held", "held", "held", "held"]);
   });
 });

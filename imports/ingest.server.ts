@@ -298,25 +298,29 @@ function otherActiveReports(db: Db, supplierId: number, reportId: number): boole
  * replaces stays accepted: the same line sent again needs no second acceptance. Decided for each
  * line as it is written (no second pass over the version's lines); a supplier without another
  * active report has nothing to hold, and the landing skips the look-ups.
- * Both look-ups go through report_lines_dup (supplier, invoice number), which finds a line's twins
- * in one or two steps; left to itself SQLite picks report_lines_key (customer key, supplier), which
- * walks every line of that customer for each new line: minutes for 200,000 lines of 200 customers.
+ * Both look-ups go through report_lines_invoice_key (supplier, normalized invoice number), which
+ * finds a line's twins in one or two steps (equal numbers have equal keys; the number itself is
+ * then compared as written); left to itself SQLite picks report_lines_key (customer key,
+ * supplier), which walks every line of that customer for each new line: minutes for 200,000 lines
+ * of 200 customers. Claims need that index anyway; one on the raw number cost every landing ~5 %.
  */
 function duplicateStatus(previous: number[]): { sql: string; params: number[] } {
   const accepted = previous.length
     ? `WHEN EXISTS (
-         SELECT 1 FROM report_lines p INDEXED BY report_lines_dup
+         SELECT 1 FROM report_lines p INDEXED BY report_lines_invoice_key
           WHERE p.report_id IN (${previous.map(() => "?").join(",")})
-            AND p.supplier_id = @supplier AND p.invoice_number = s.invoice_number
+            AND p.supplier_id = @supplier AND p.invoice_key = s.invoice_key
+            AND p.invoice_number = s.invoice_number
             AND p.customer_key = s.customer_key AND p.sku IS s.sku
             AND p.amount_minor = s.amount_minor AND p.duplicate_status = 'accepted')
        THEN 'accepted'`
     : "";
   return {
     sql: `CASE WHEN NOT EXISTS (
-            SELECT 1 FROM report_lines o INDEXED BY report_lines_dup
+            SELECT 1 FROM report_lines o INDEXED BY report_lines_invoice_key
               JOIN reports r ON r.id = o.report_id
-             WHERE o.supplier_id = @supplier AND o.invoice_number = s.invoice_number
+             WHERE o.supplier_id = @supplier AND o.invoice_key = s.invoice_key
+               AND o.invoice_number = s.invoice_number
                AND o.customer_key = s.customer_key AND o.sku IS s.sku
                AND o.amount_minor = s.amount_minor AND r.status = 'active'
                AND o.report_id <> @report)

@@ -27,7 +27,7 @@ type HeldRow = Omit<HeldLine, "other"> & {
 /**
  * A page of a report's held lines, in file order. The repeated line is found the way ingestion
  * found it (same supplier, invoice, customer key, SKU and amount in another active report),
- * through the (supplier, invoice) index and only for the lines of this page.
+ * through the (supplier, normalized invoice) index and only for the lines of this page.
  */
 export function heldLinesPage(
   reportId: number,
@@ -44,8 +44,10 @@ export function heldLinesPage(
               o.row AS otherRow
          FROM report_lines h
          LEFT JOIN report_lines o ON o.id = (
-              SELECT x.id FROM report_lines x JOIN reports xr ON xr.id = x.report_id
-               WHERE x.supplier_id = h.supplier_id AND x.invoice_number = h.invoice_number
+              SELECT x.id FROM report_lines x INDEXED BY report_lines_invoice_key
+                JOIN reports xr ON xr.id = x.report_id
+               WHERE x.supplier_id = h.supplier_id AND x.invoice_key = h.invoice_key
+                 AND x.invoice_number = h.invoice_number
                  AND x.customer_key = h.customer_key AND x.sku IS h.sku
                  AND x.amount_minor = h.amount_minor AND x.report_id <> h.report_id
                  AND xr.status = 'active'

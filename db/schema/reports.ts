@@ -98,11 +98,11 @@ export const reportLines = sqliteTable(
     invoiceKey: text("invoice_key"),
   },
   (t) => [
-    // A claim against the supplier's reports: one look-up (SPEC 5.2, decision 055).
+    // A claim against the supplier's reports: one look-up (SPEC 5.2, decision 055); a landing
+    // line's duplicates too (the raw number equal, its key is).
     index("report_lines_invoice_key").on(t.supplierId, t.invoiceKey, t.memberId),
     index("report_lines_key").on(t.customerKey, t.supplierId),
     index("report_lines_member").on(t.memberId),
-    index("report_lines_dup").on(t.supplierId, t.invoiceNumber),
     // Covers the line-by-line reads of allocation runs (other currencies, straddling totals),
     // SKU and quantity included for programs with bonuses (decision 070).
     index("report_lines_report").on(
