@@ -197,7 +197,9 @@ app.use((req, res, next) => {
 // Level 1: most of gzip's saving on JSON and HTML for a fraction of the CPU of the default 6.
 app.use(compression({ level: 1 }));
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
+// Files of public/ sit at the root; only a path with an extension can be one (no stat otherwise).
+const rootFiles = express.static("build/client", { maxAge: "1h" });
+app.use((req, res, next) => (/\.\w+$/.test(req.path) ? rootFiles(req, res, next) : next()));
 
 // Remix aborts a cross-site document POST with a 500; answer it as what it is, a refused request (403).
 // The authorize helper checks Origin again for every session mutation, including data requests.
@@ -222,7 +224,7 @@ app.all("*", async (req, res, next) => {
     const limit = edge.bodyLimit(req.path);
     const declared = req.get("content-length");
     if (declared !== undefined && Number(declared) > limit.maxBytes)
-      return refuse(req, res, limit.error, { close: true });
+      return refuse(req, res, limit.error(), { close: true });
 
     const url = requestUrl(req);
     if (!url) return refuse(req, res, edge.malformedHeaderError("Host"), { close: true });
@@ -248,7 +250,7 @@ app.all("*", async (req, res, next) => {
         req.unpipe(body);
         body.destroy(new Error("the request body is over its limit"));
         controller.abort();
-        refuse(req, res, limit.error, { close: true });
+        refuse(req, res, limit.error(), { close: true });
       });
       init.body = createReadableStreamFromReadable(body);
       init.duplex = "half";

@@ -18,8 +18,8 @@ describe("bodyLimit", () => {
     expect(bodyLimit("/api/v1/reports").maxBytes).toBe(51 * MIB);
     expect(bodyLimit("/Supplier/Reports/New/").maxBytes).toBe(51 * MIB);
     expect(bodyLimit("/admin/members/import").maxBytes).toBe(6 * MIB);
-    expect(bodyLimit("/api/v1/reports").error.code).toBe("file_too_large");
-    expect(bodyLimit("/login").error.code).toBe("body_too_large");
+    expect(bodyLimit("/api/v1/reports").error().code).toBe("file_too_large");
+    expect(bodyLimit("/login").error().code).toBe("body_too_large");
   });
 });
 
@@ -88,7 +88,7 @@ describe("pageBodyType", () => {
 });
 
 describe("refusal", () => {
-  const tooLarge = bodyLimit("/login").error;
+  const tooLarge = bodyLimit("/login").error();
   it("answers the API in JSON, in English unless asked otherwise", () => {
     const r = refusal(tooLarge, { path: "/api/v1/tokens", query: "" });
     expect(r.status).toBe(413);

@@ -36,16 +36,17 @@ if (UPLOAD_ENVELOPE_BYTES < 8 * UPLOAD_FIELD_MAX_BYTES)
 const routePath = (pathname: string) => pathname.toLowerCase().replace(/\/+$/, "");
 
 /** The body limit of a path, and its refusal. */
-export function bodyLimit(pathname: string): { maxBytes: number; error: CodedError } {
+export function bodyLimit(pathname: string): { maxBytes: number; error: () => CodedError } {
   const file = UPLOAD_FILE_LIMITS[routePath(pathname)];
+  // The refusal is made only when needed: an Error's stack costs every request otherwise.
   if (file !== undefined)
     return {
       maxBytes: file + UPLOAD_ENVELOPE_BYTES,
-      error: new ImportError("file_too_large", { maxBytes: file }),
+      error: () => new ImportError("file_too_large", { maxBytes: file }),
     };
   return {
     maxBytes: BODY_MAX_BYTES,
-    error: new EdgeError("body_too_large", { maxBytes: BODY_MAX_BYTES }),
+    error: () => new EdgeError("body_too_large", { maxBytes: BODY_MAX_BYTES }),
   };
 }
 

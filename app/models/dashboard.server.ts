@@ -3,6 +3,7 @@
 // programs.server.
 // They read allocation runs, journal lines and line_totals, never raw report lines.
 import { countRows, prepared } from "@db/client.server";
+import { readUntilChanged } from "@db/read-cache.server";
 import { members, suppliers, users } from "@db/schema";
 
 export function consortiumCounts() {
@@ -22,13 +23,18 @@ export type PostedRun = {
 const RUN_COLUMNS = `id, program_id AS programId, month, pooled_volume_minor AS pooledVolumeMinor,
   tier_index AS tierIndex, rate_bps AS rateBps, posted_at AS postedAt`;
 
-/** The program's latest posted run (the last month; of a month posted twice, the true-up). */
-export function lastPostedRun(programId: number): PostedRun | null {
-  const row = prepared(
-    `SELECT ${RUN_COLUMNS} FROM allocation_runs
-      WHERE program_id = ? AND status = 'posted' ORDER BY month DESC, id DESC LIMIT 1`,
-  ).get(programId) as PostedRun | undefined;
-  return row ?? null;
+/**
+ * The program's latest posted run (the last month; of a month posted twice, the true-up): every
+ * dashboard asks it of every program, so it is kept until the database changes.
+ */
+export function lastPostedRun(programId: number): Readonly<PostedRun> | null {
+  return readUntilChanged(`lastPostedRun:${programId}`, () => {
+    const row = prepared(
+      `SELECT ${RUN_COLUMNS} FROM allocation_runs
+        WHERE program_id = ? AND status = 'posted' ORDER BY month DESC, id DESC LIMIT 1`,
+    ).get(programId) as PostedRun | undefined;
+    return row ?? null;
+  });
 }
 
 /** Per month of `year`, the latest posted run of each program (for the volume charts). */

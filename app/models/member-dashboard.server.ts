@@ -1,6 +1,7 @@
 // The member's dashboard: refunds earned this year (by currency, by month and supplier, by
 // program), the balance, and a next-tier card per program from its last posted run.
 import { prepared } from "@db/client.server";
+import { readUntilChanged } from "@db/read-cache.server";
 import {
   growthForecast,
   growthProgressPermille,
@@ -135,7 +136,10 @@ function programCard(memberId: number, program: ListedProgram, earnedMinor: numb
 
 export function memberDashboard(memberId: number, year: number) {
   const earned = earnedRows(memberId, year);
-  const programs = programsWithTiers({ year, orderBy: "supplier" });
+  // The same for every member: kept until the database changes.
+  const programs = readUntilChanged(`dashboardPrograms:${year}`, () =>
+    programsWithTiers({ year, orderBy: "supplier" }),
+  );
   const supplierNames = new Map(programs.map((p) => [p.supplierId, p.supplierName]));
   const earnedByProgram = new Map<number, number>();
   for (const r of earned) {

@@ -1,6 +1,7 @@
 // Member firms: listing at scale, upsert by normalized tax id, and keeping line matches current.
 import { and, asc, eq, isNotNull, isNull, like, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "@db/client.server";
+import { preparedQuery } from "@db/read-cache.server";
 import { members, reportLines } from "@db/schema";
 import { normalizeCustomerKey } from "@imports/values";
 import { refreshLineTotals } from "./line-totals.server";
@@ -77,8 +78,16 @@ export function listMembers(query: MemberQuery) {
   return { rows, total };
 }
 
+const memberById = preparedQuery((db) =>
+  db
+    .select()
+    .from(members)
+    .where(eq(members.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export function getMember(id: number): Member | undefined {
-  return getDb().select().from(members).where(eq(members.id, id)).get();
+  return memberById().get({ id });
 }
 
 export function allMemberNames(limit = 500) {
