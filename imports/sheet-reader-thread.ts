@@ -47,20 +47,22 @@ function startWorker(): Worker {
   const worker = typescript
     ? new Worker(TSX_BOOT, { eval: true, workerData: file.href, resourceLimits: HEAP })
     : new Worker(file, { resourceLimits: HEAP });
-  worker.unref(); // an idle reader does not keep the process alive
   worker.on("exit", () => {
     if (idle === worker) idle = undefined;
   });
   return worker;
 }
 
+/** A thread at work keeps the process alive until the read ends; an idle one does not. */
 function takeWorker(): Worker {
   const worker = idle ?? startWorker();
   idle = undefined;
+  worker.ref();
   return worker;
 }
 
 function keepWorker(worker: Worker): void {
+  worker.unref();
   if (idle) void worker.terminate();
   else idle = worker;
 }
