@@ -12,18 +12,18 @@ import {
 } from "~/refunds/money";
 import type { FxLookup } from "~/refunds/pooled";
 
-/**
- * How one currency's lines convert into the program currency, month by month: `convertMinor`
- * rounds `amount × n / d` half away from zero, which SQL computes exactly while |amount| ≤ limit
- * (the product stays a 64-bit integer). A month without a rate is absent: its lines are read one
- * by one, and the engine reports the missing rate.
- */
 /** A date written into SQL: only ISO dates the engine computed, checked again here. */
 export function dateSql(date: IsoDate): string {
   if (!isIsoDate(date)) throw new Error(`not a date: ${date}`);
   return `'${date}'`;
 }
 
+/**
+ * How one currency's lines convert into the program currency, month by month: `convertMinor`
+ * rounds `amount × n / d` half away from zero, which SQL computes exactly while |amount| ≤ limit
+ * (the product stays a 64-bit integer). A month without a rate is absent: its lines are read one
+ * by one, and the engine reports the missing rate.
+ */
 export type Conversion = {
   currency: string;
   months: Map<MonthKey, { n: bigint; d: bigint; limit: number }>;
